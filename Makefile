@@ -1,0 +1,44 @@
+# make serve | make test | make build | make bench — see README.md.
+# Each target sets up .venv from requirements.lock first (again whenever the lock file changes).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.lock-installed
+
+export PYTHONPATH := $(CURDIR)/scripts
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench generate check browser-deps clean
+
+$(STAMP): requirements.lock
+	@echo "Setting up $(VENV) from requirements.lock"
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; install python3-venv (Debian: apt-get install python3-venv)" >&2; exit 1; }
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input -r requirements.lock
+	@cp requirements.lock $(STAMP)
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(PY) -m clusterdocs build
+
+test: $(STAMP) browser-deps
+	$(PY) -m pytest
+
+bench: $(STAMP) browser-deps
+	$(PY) -m clusterdocs bench
+
+generate: $(STAMP)
+	$(PY) -m clusterdocs generate
+
+check: $(STAMP)
+	$(PY) -m clusterdocs check
+
+browser-deps:
+	@bash scripts/ensure-browser.sh
+
+clean:
+	rm -rf site site.* .cache docs/chapters docs/sources tests/artifacts

@@ -1,0 +1,70 @@
+"""Command line: `python -m clusterdocs generate|build|check` (see --help)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .errors import SourceError
+from .generate import generate, load_corpus
+from .sources import ROOT
+
+DOCS = ROOT / "docs"
+SITE = ROOT / "site"
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Normalise the seeds and write the generated pages under docs/."""
+    started = time.perf_counter()
+    chapters = generate(DOCS)
+    print(f"generated {len(chapters)} chapters in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Normalise the seeds without writing anything; report chapters, characters and repairs."""
+    chapters, _ = load_corpus()
+    for c in chapters:
+        chars = sum(len(t) for t in c.texts())
+        print(f"{c.slug:28} {chars:6} chars  {len(c.blocks):4} blocks  {len(c.repairs):3} repairs")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails)."""
+    staging = ROOT / f"site.building-{os.getpid()}"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=ROOT)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("build failed: site/ left as it was", file=sys.stderr)
+        return result.returncode
+    retired = ROOT / f"site.retired-{os.getpid()}"
+    if SITE.exists():
+        os.replace(SITE, retired)
+    os.replace(staging, SITE)
+    shutil.rmtree(retired, ignore_errors=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one subcommand; input errors become one line on stderr."""
+    parser = argparse.ArgumentParser(prog="clusterdocs", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func in (("generate", cmd_generate), ("check", cmd_check), ("build", cmd_build)):
+        sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SourceError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""Write every generated page under docs/, all or nothing: build in a temporary tree, then swap it in."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .pages import chapters_index
+from .render import chapter_en, chapter_zh
+from .sources import ROOT, SEEDS, manifests
+from .structure import Chapter, build_chapters
+from .textio import read_seed
+
+GENERATED_DIRS = ("chapters", "sources")
+"""Folders of docs/ that belong to the generator; everything else in docs/ is hand-written."""
+
+
+def load_corpus(seeds: Path = SEEDS) -> tuple[list[Chapter], dict[str, bytes]]:
+    """Every chapter, and the raw bytes of every seed (for the source links)."""
+    chapters: list[Chapter] = []
+    raw: dict[str, bytes] = {}
+    for m in manifests(seeds):
+        path = seeds / m.source
+        text = read_seed(path)
+        raw[m.source] = path.read_bytes()
+        chapters += build_chapters(m, text)
+    slugs = [c.slug for c in chapters]
+    duplicates = {s for s in slugs if slugs.count(s) > 1}
+    if duplicates:
+        from .errors import SourceError
+
+        raise SourceError("seeds/*.yml", "chapters", f"slug used twice: {sorted(duplicates)[0]}")
+    return chapters, raw
+
+
+def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, str | bytes]:
+    """Every generated file, keyed by its path under docs/."""
+    files: dict[str, str | bytes] = {
+        "chapters/index.md": chapters_index(chapters, "zh"),
+        "chapters/index.en.md": chapters_index(chapters, "en"),
+    }
+    for c in chapters:
+        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c)
+        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c)
+    for name, data in raw.items():
+        files[f"sources/{name}"] = data
+    return files
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    if not a.is_dir() or not b.is_dir():
+        return False
+    cmp = filecmp.dircmp(a, b)
+    if cmp.left_only or cmp.right_only or cmp.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, cmp.common_files, shallow=False)
+    return not mismatch and not errors and all(_same_tree(a / d, b / d) for d in cmp.common_dirs)
+
+
+def write_tree(docs: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Swap the generated folders of `docs` for `files`; return the folders that changed."""
+    cache = ROOT / ".cache"
+    cache.mkdir(exist_ok=True)
+    changed = []
+    with tempfile.TemporaryDirectory(dir=cache, prefix="generated-") as tmp:
+        staging = Path(tmp)
+        for rel, content in files.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        for top in GENERATED_DIRS:
+            new, old = staging / top, docs / top
+            if _same_tree(new, old):
+                continue
+            changed.append(top)
+            retired = staging / f".retired-{top}"
+            if old.exists():
+                os.replace(old, retired)
+            os.replace(new, old)
+            shutil.rmtree(retired, ignore_errors=True)
+    return changed
+
+
+def generate(docs: Path, seeds: Path = SEEDS) -> list[Chapter]:
+    """Normalise every source and write the generated pages; nothing is written if any input is bad."""
+    chapters, raw = load_corpus(seeds)
+    write_tree(docs, render_files(chapters, raw))
+    return chapters

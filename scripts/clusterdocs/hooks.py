@@ -1,0 +1,42 @@
+"""MkDocs hooks: generate the pages before every build, expand shortcodes in hand-written pages."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path, not as a package
+
+from clusterdocs.errors import SourceError  # noqa: E402
+from clusterdocs.generate import generate  # noqa: E402
+from clusterdocs.pages import chapter_list  # noqa: E402
+from clusterdocs.structure import Chapter  # noqa: E402
+
+_state: dict[str, list[Chapter]] = {}
+_SHORTCODE = re.compile(r"<!-- md:([a-z-]+) -->")
+
+
+def on_pre_build(config) -> None:
+    """Normalise the seeds and write the generated pages (unchanged files are left alone)."""
+    try:
+        _state["chapters"] = generate(Path(config["docs_dir"]))
+    except SourceError as err:
+        raise PluginError(str(err)) from None
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Expand `<!-- md:NAME -->` shortcodes; an unknown name stops the build."""
+    lang = config["theme"]["language"]
+    depth = page.file.src_uri.count("/")
+    prefix = "../" * depth
+
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "chapter-list":
+            return chapter_list(_state["chapters"], lang, prefix)
+        raise PluginError(f"{page.file.src_uri}: unknown shortcode {name!r}")
+
+    return _SHORTCODE.sub(expand, markdown)
