@@ -12,23 +12,20 @@ from pathlib import Path
 
 from .errors import SourceError
 from .generate import generate, load_corpus
-from .sources import ROOT
-
-DOCS = ROOT / "docs"
-SITE = ROOT / "site"
+from .sources import ROOT, SEEDS
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Normalise the seeds and write the generated pages under docs/."""
     started = time.perf_counter()
-    chapters = generate(DOCS)
+    chapters = generate(args.docs, args.seeds)
     print(f"generated {len(chapters)} chapters in {time.perf_counter() - started:.2f} s")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Normalise the seeds without writing anything; report chapters, characters and repairs."""
-    chapters, _ = load_corpus()
+    chapters, _ = load_corpus(args.seeds)
     for c in chapters:
         chars = sum(len(t) for t in c.texts())
         print(f"{c.slug:28} {chars:6} chars  {len(c.blocks):4} blocks  {len(c.repairs):3} repairs")
@@ -37,17 +34,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails)."""
-    staging = ROOT / f"site.building-{os.getpid()}"
+    site: Path = args.site
+    staging = site.with_name(f"{site.name}.building-{os.getpid()}")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=ROOT)
+    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "CLUSTERDOCS_SEEDS": str(args.seeds)})
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print("build failed: site/ left as it was", file=sys.stderr)
+        print(f"build failed: {site.name}/ left as it was", file=sys.stderr)
         return result.returncode
-    retired = ROOT / f"site.retired-{os.getpid()}"
-    if SITE.exists():
-        os.replace(SITE, retired)
-    os.replace(staging, SITE)
+    retired = site.with_name(f"{site.name}.retired-{os.getpid()}")
+    if site.exists():
+        os.replace(site, retired)
+    os.replace(staging, site)
     shutil.rmtree(retired, ignore_errors=True)
     return 0
 
@@ -55,6 +53,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one subcommand; input errors become one line on stderr."""
     parser = argparse.ArgumentParser(prog="clusterdocs", description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder of raw seeds and manifests")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder to generate into")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="folder the built site goes to")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func in (("generate", cmd_generate), ("check", cmd_check), ("build", cmd_build)):
         sub.add_parser(name, help=func.__doc__).set_defaults(func=func)

@@ -15,7 +15,7 @@ from clusterdocs.generate import generate  # noqa: E402
 from clusterdocs.pages import chapter_list  # noqa: E402
 from clusterdocs.structure import Chapter  # noqa: E402
 
-_state: dict[str, list[Chapter]] = {}
+_state: dict[str, object] = {}
 _SHORTCODE = re.compile(r"<!-- md:([a-z-]+) -->")
 
 
@@ -25,6 +25,21 @@ def on_pre_build(config) -> None:
         _state["chapters"] = generate(Path(config["docs_dir"]))
     except SourceError as err:
         raise PluginError(str(err)) from None
+
+
+def on_post_build(config) -> None:
+    """Keep the default language's 404 page at the root; the English build would overwrite it.
+
+    static-i18n builds Chinese first, then English into the same folder for theme templates such as 404.html.
+    """
+    page = Path(config["site_dir"]) / "404.html"
+    if config["theme"]["language"] == "zh":
+        _state["404"] = page.read_bytes() if page.exists() else None
+    elif _state.get("404") and page.exists():
+        english = Path(config["site_dir"]) / "en" / "404.html"
+        english.parent.mkdir(parents=True, exist_ok=True)
+        english.write_bytes(page.read_bytes())
+        page.write_bytes(_state["404"])
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

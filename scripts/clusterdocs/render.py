@@ -204,12 +204,17 @@ def _blocks(blocks: list[Block], chapter: Chapter, labels: Labels, lang: str | N
     return out
 
 
+def body_markdown(chapter: Chapter) -> str:
+    """The Chinese chapter's running text: headings, paragraphs, tables and notes."""
+    return "\n".join(_blocks(chapter.blocks, chapter, ZH, None)).rstrip() + "\n"
+
+
 def chapter_zh(chapter: Chapter) -> str:
     """The Chinese chapter page: the normalised original, complete."""
-    lines = front_matter(chapter.title_zh, f"seeds/{chapter.source}") + [f"# {md_text(chapter.title_zh)}", ""]
+    lines = front_matter(chapter.title_zh, f"seeds/{chapter.source}") + [f"# {md_text(chapter.title_zh)} {{ #title }}", ""]
     lines += _meta(chapter, ZH, title_en=False)
     lines += _abstract(chapter)
-    lines += _blocks(chapter.blocks, chapter, ZH, None)
+    lines += [body_markdown(chapter)]
     lines += _about(chapter, ZH)
     lines += _footnotes(chapter)
     return "\n".join(lines).rstrip() + "\n"
@@ -228,7 +233,7 @@ def sections(chapter: Chapter) -> list[tuple[Heading | None, list[Block]]]:
 
 def chapter_en(chapter: Chapter) -> str:
     """The English reading page: section by section, each with its Chinese original in a collapsible block."""
-    lines = front_matter(chapter.spec.title_en, f"seeds/{chapter.source}") + [f"# {md_text(chapter.spec.title_en)}", ""]
+    lines = front_matter(chapter.spec.title_en, f"seeds/{chapter.source}") + [f"# {md_text(chapter.spec.title_en)} {{ #title }}", ""]
     lines += _meta(chapter, EN, title_en=True)
     if chapter.abstract:
         lines += [f'<details class="original" lang="zh"><summary>{EN.abstract} — {EN.original}</summary>']

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .errors import SourceError
@@ -10,7 +11,8 @@ from .structure import Chapter, build_chapters
 from .textio import read_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
+SEEDS = Path(os.environ.get("CLUSTERDOCS_SEEDS", ROOT / "seeds"))
+"""The seeds folder; CLUSTERDOCS_SEEDS points a build at another one (the bad-input tests use this)."""
 
 
 def manifests(seeds: Path = SEEDS) -> list[Manifest]:
