@@ -50,6 +50,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Print performance figures: build and generation times, growth, index size, page weight, memory."""
+    from .bench import main as bench
+
+    return bench()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one subcommand; input errors become one line on stderr."""
     parser = argparse.ArgumentParser(prog="clusterdocs", description=__doc__)
@@ -57,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder to generate into")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="folder the built site goes to")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, func in (("generate", cmd_generate), ("check", cmd_check), ("build", cmd_build)):
+    for name, func in (("generate", cmd_generate), ("check", cmd_check), ("build", cmd_build), ("bench", cmd_bench)):
         sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
     args = parser.parse_args(argv)
     try:

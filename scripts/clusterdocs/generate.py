@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .pages import chapters_index
 from .render import chapter_en, chapter_zh
-from .sources import ROOT, SEEDS, manifests
+from .sources import SEEDS, manifests
 from .structure import Chapter, build_chapters
 from .textio import read_seed
 
@@ -62,10 +62,10 @@ def _same_tree(a: Path, b: Path) -> bool:
 
 def write_tree(docs: Path, files: dict[str, str | bytes]) -> list[str]:
     """Swap the generated folders of `docs` for `files`; return the folders that changed."""
-    cache = ROOT / ".cache"
-    cache.mkdir(exist_ok=True)
+    docs.mkdir(parents=True, exist_ok=True)
     changed = []
-    with tempfile.TemporaryDirectory(dir=cache, prefix="generated-") as tmp:
+    # Staged beside docs/ so that the final renames stay on one file system.
+    with tempfile.TemporaryDirectory(dir=docs.parent, prefix=".generating-") as tmp:
         staging = Path(tmp)
         for rel, content in files.items():
             path = staging / rel

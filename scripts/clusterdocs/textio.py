@@ -40,4 +40,4 @@ def read_seed(path: Path) -> str:
         data = path.read_bytes()
     except OSError as err:
         raise SourceError(str(path), "", f"cannot read the file ({err.strerror})") from None
-    return decode_seed(data, path.name)
+    return decode_seed(data, f"seeds/{path.name}")

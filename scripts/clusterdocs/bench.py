@@ -1,0 +1,101 @@
+"""`make bench`: build and generation timings, growth with corpus size, index size, page weight, memory."""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .generate import load_corpus, render_files
+from .sources import ROOT, SEEDS
+
+
+def _timed(func, repeat: int = 3) -> tuple[float, float]:
+    """(first run, median of the following runs) in seconds."""
+    times = []
+    for _ in range(repeat + 1):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times[0], statistics.median(times[1:])
+
+
+def _generation(seeds: Path) -> None:
+    render_files(*load_corpus(seeds))
+
+
+def _replicated_seeds(folder: Path, copies: int) -> Path:
+    """The corpus repeated `copies` times, each copy's chapter slugs made unique."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(copies):
+        for txt in SEEDS.glob("*.txt"):
+            stem = f"{txt.stem}-{n:02d}"
+            shutil.copy(txt, folder / f"{stem}.txt")
+            manifest = txt.with_suffix(".yml").read_text(encoding="utf-8")
+            manifest = manifest.replace(f"source: {txt.name}", f"source: {stem}.txt")
+            manifest = re.sub(r"(\n  - slug: )(\S+)", rf"\g<1>\g<2>-{n:02d}", manifest)
+            (folder / f"{stem}.yml").write_text(manifest, encoding="utf-8")
+    return folder
+
+
+def _mkdocs_build(site: Path, skip_generation: bool) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if skip_generation:
+        env["CLUSTERDOCS_SKIP_GENERATION"] = "1"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _page_weight(site: Path, page: str) -> tuple[int, int]:
+    """(HTML bytes, bytes of the same-site CSS, JS and images the page references)."""
+    html_path = site / page
+    html = html_path.read_text(encoding="utf-8")
+    total = 0
+    for ref in set(re.findall(r'(?:src|href)="([^"#?]+\.(?:css|js|svg|png|woff2?))"', html)):
+        target = (html_path.parent / ref).resolve()
+        if target.is_file():
+            total += target.stat().st_size
+    return len(html.encode("utf-8")), total
+
+
+def main() -> int:
+    """Print the figures."""
+    print("== generation (normalise + render, in process)")
+    cold, warm = _timed(lambda: _generation(SEEDS))
+    print(f"real corpus: cold {cold * 1000:.0f} ms, warm {warm * 1000:.0f} ms")
+    with tempfile.TemporaryDirectory() as tmp:
+        base = None
+        for copies in (1, 5, 10, 20):
+            seeds = _replicated_seeds(Path(tmp) / f"x{copies}", copies)
+            _, t = _timed(lambda: _generation(seeds), repeat=2)
+            base = base or t
+            print(f"seeds x{copies:<2}: {t * 1000:7.0f} ms  ({t / base:5.1f}x the 1x time)")
+
+    print("== full build (mkdocs build --strict, both languages)")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        cold_full = _mkdocs_build(site, skip_generation=False)
+        warm_full = statistics.median(_mkdocs_build(site, skip_generation=False) for _ in range(2))
+        plain = statistics.median(_mkdocs_build(site, skip_generation=True) for _ in range(2))
+        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        print(f"cold {cold_full:.2f} s, warm {warm_full:.2f} s "
+              f"(generation {warm * 1000:.0f} ms, MkDocs {warm_full - warm:.2f} s)")
+        print(f"plain MkDocs build of the same pages (generation skipped): {plain:.2f} s "
+              f"-> full build is {warm_full / plain:.2f}x plain (goal <= 1.5x)")
+        print(f"peak memory of a build: {peak / 1024:.0f} MiB")
+        index = site / "search" / "search_index.json"
+        print(f"search index: {index.stat().st_size / 1024:.0f} KiB (goal <= 1536 KiB)")
+        html, assets = _page_weight(site, "chapters/hunan-small-towns/index.html")
+        print(f"chapter page weight (hunan-small-towns): HTML {html / 1024:.0f} KiB + CSS/JS/images "
+              f"{assets / 1024:.0f} KiB = {(html + assets) / 1024:.0f} KiB")
+    return 0
