@@ -92,7 +92,7 @@ def _ends_paragraph(line: Line, following: Line | None, layout: str) -> bool:
         return line.hard_end
     body = line.text.rstrip()
     if layout == "wrapped":
-        if body[-1].isascii() and not body[-1].isdigit():
+        if not re.search(rf"[{fold.WIDE}]", body[-12:]) and not body[-1].isdigit():
             # In Latin text the line-end space only separates words; the paragraph ends where Chinese starts.
             return following is None or bool(re.match(rf"\s*[{fold.WIDE}]", following.text))
         trailing_space = len(body) < len(line.text)
