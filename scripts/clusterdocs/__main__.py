@@ -32,6 +32,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_parity(args: argparse.Namespace) -> int:
+    """List what the English side lacks: chapters, section ids, tables, teaching blocks (exit 1 if any)."""
+    from .parity import report
+
+    chapters, _ = load_corpus(args.seeds)
+    lines = report(chapters)
+    for line in lines:
+        print(line)
+    print(f"parity: {len(lines)} problem(s) in {len(chapters)} chapters")
+    return 1 if lines else 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails)."""
     site: Path = args.site
@@ -64,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder to generate into")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="folder the built site goes to")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, func in (("generate", cmd_generate), ("check", cmd_check), ("build", cmd_build), ("bench", cmd_bench)):
+    for name, func in (("generate", cmd_generate), ("check", cmd_check), ("parity", cmd_parity), ("build", cmd_build), ("bench", cmd_bench)):
         sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
     args = parser.parse_args(argv)
     try:

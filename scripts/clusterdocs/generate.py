@@ -8,9 +8,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .content import load_english
 from .pages import chapters_index
 from .render import chapter_en, chapter_zh
-from .sources import SEEDS, manifests
+from .sources import SEEDS, manifests, site_url
 from .structure import Chapter, build_chapters
 from .textio import read_seed
 
@@ -42,9 +43,11 @@ def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, st
         "chapters/index.md": chapters_index(chapters, "zh"),
         "chapters/index.en.md": chapters_index(chapters, "en"),
     }
+    url = site_url()
     for c in chapters:
-        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c)
-        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c)
+        english = load_english(c.slug)
+        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url)
+        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url)
     for name, data in raw.items():
         files[f"sources/{name}"] = data
     return files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .content import EnglishChapter
 from .escape import html_text, md_text
 from .repairs import Applied
 from .structure import Block, Chapter, Heading, Paragraph, Table
@@ -32,16 +33,17 @@ class Labels:
     title_supplied: str
     original: str
     summary_pending: str
+    colon: str
 
 
 ZH = Labels(
-    lang="zh", author="作者", unknown_author="原文未署名", keywords="关键词", keywords_editorial="（编者所加）",
+    lang="zh", colon="：", author="作者", unknown_author="原文未署名", keywords="关键词", keywords_editorial="（编者所加）",
     source="来源", source_note="PDF 提取的原始文本，未经改动", abstract="摘要", note="编者注", para_link="本段链接",
     about="关于本文", title_supplied="原文无标题，标题为编者所拟。", original="中文原文",
     summary_pending="",
 )
 EN = Labels(
-    lang="en", author="Author", unknown_author="not stated in the source", keywords="Keywords",
+    lang="en", colon=":", author="Author", unknown_author="not stated in the source", keywords="Keywords",
     keywords_editorial=" (added by the editors)", source="Source",
     source_note="the raw PDF-extracted text, unchanged", abstract="Abstract", note="Editorial note",
     para_link="Link to this paragraph", about="About this text",
@@ -89,14 +91,17 @@ def note_html(text: str, labels: Labels) -> str:
 
 def heading_md(block: Heading, lang: str | None = None) -> str:
     """A section heading with its explicit id (identical in both languages)."""
-    number = f"{md_text(block.number)} " if block.number else ""
+    # Chinese numbering (一、 （一） ①) runs into the title; ASCII numbering (1. 1.1 1)) takes a space.
+    space = " " if block.number and block.number[-1].isascii() else ""
+    number = f"{md_text(block.number)}{space}" if block.number else ""
     attrs = f"#{block.id}" + (f" lang={lang}" if lang else "")
     return f"{'#' * block.level} {number}{md_text(block.title)} {{ {attrs} }}"
 
 
-def _meta(chapter: Chapter, labels: Labels, title_en: bool) -> list[str]:
+def _meta(chapter: Chapter, labels: Labels, title_en: bool, byline_en: str | None = None) -> list[str]:
     spec = chapter.spec
-    author = md_text(chapter.byline) if chapter.byline else labels.unknown_author
+    author = md_text(byline_en or chapter.byline or labels.unknown_author) if labels.lang == "en" else (
+        md_text(chapter.byline) if chapter.byline else labels.unknown_author)
     if chapter.author_notes:
         author += "[^author-note]"
     if labels.lang == "zh" or not spec.keywords_en:
@@ -108,12 +113,12 @@ def _meta(chapter: Chapter, labels: Labels, title_en: bool) -> list[str]:
     lines = [
         '<div class="chapter-meta" markdown>',
         "",
-        f"- **{labels.author}:** {author}",
-        f"- **{labels.keywords}:** {md_text(keywords)}{editorial}",
-        f"- **{labels.source}:** {link} — {labels.source_note}",
+        f"- **{labels.author}{labels.colon}** {author}",
+        f"- **{labels.keywords}{labels.colon}** {md_text(keywords)}{editorial}",
+        f"- **{labels.source}{labels.colon}** {link} — {labels.source_note}",
     ]
     if title_en:
-        lines.append(f"- **中文标题:** {md_text(chapter.title_zh)}")
+        lines.append(f"- **Chinese title{labels.colon}** <span lang=\"zh\">{md_text(chapter.title_zh)}</span>")
     return lines + ["", "</div>", ""]
 
 
@@ -209,12 +214,96 @@ def body_markdown(chapter: Chapter) -> str:
     return "\n".join(_blocks(chapter.blocks, chapter, ZH, None)).rstrip() + "\n"
 
 
-def chapter_zh(chapter: Chapter) -> str:
-    """The Chinese chapter page: the normalised original, complete."""
+def _paragraphs(text: str) -> list[str]:
+    """Hand-written prose (blank-line separated) as escaped Markdown paragraphs."""
+    return [md_text(" ".join(p.split("\n"))) + "\n" for p in text.split("\n\n") if p.strip()]
+
+
+def _numbered_list(items: tuple[str, ...]) -> list[str]:
+    return [f"{i}. {md_text(item)}" for i, item in enumerate(items, start=1)] + [""]
+
+
+def _other_language(chapter: Chapter, lang: str, anchor: str) -> str:
+    """Relative URL from this chapter page to the same anchor on the other language's page."""
+    if lang == "zh":
+        return f"../../en/chapters/{chapter.slug}/#{anchor}"
+    return f"../../../chapters/{chapter.slug}/#{anchor}"
+
+
+def cite_text(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> str:
+    """How to cite the chapter: the source as it identifies itself, this page's URL, an access date to fill in."""
+    path = f"chapters/{chapter.slug}/" if lang == "zh" else f"en/chapters/{chapter.slug}/"
+    url = site_url.rstrip("/") + "/" + path
+    if lang == "zh":
+        author = chapter.byline or "作者不详"
+        return (f"{author}：《{chapter.title_zh}》（原始文本 {chapter.source}）。"
+                f"载《产业集群读本》，{url}，访问日期：____年__月__日。")
+    author = english.byline_en if english else "[author not stated]"
+    if "not stated" in author:
+        author = "[Author not stated]"
+    return (f"{author}. \"{chapter.title_zh}\" [{chapter.spec.title_en}]. Source text {chapter.source}. "
+            f"In Industrial Clusters Reader, {url}. Accessed [date].")
+
+
+def _cite(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> list[str]:
+    title = "引用本章" if lang == "zh" else "Cite this chapter"
+    return [f"## {title} {{ #cite }}", "", "```text", cite_text(chapter, english, lang, site_url), "```", ""]
+
+
+def _teaching_top(english: EnglishChapter | None, lang: str) -> list[str]:
+    if english is None:
+        return []
+    zh = lang == "zh"
+    lines = [f"## {'学习目标' if zh else 'Learning objectives'} {{ #objectives }}", ""]
+    lines += _numbered_list(english.objectives.zh if zh else english.objectives.en)
+    lines += [f"## {'关键术语' if zh else 'Key terms'} {{ #key-terms }}", ""]
+    lines += [f"- <span lang=\"zh\">{html_text(t)}</span>" for t in english.key_terms] + [""]
+    return lines
+
+
+def _questions(english: EnglishChapter | None, lang: str) -> list[str]:
+    if english is None:
+        return []
+    zh = lang == "zh"
+    return [f"## {'讨论题' if zh else 'Discussion questions'} {{ #questions }}", ""] + _numbered_list(
+        english.questions.zh if zh else english.questions.en)
+
+
+def _summary_zh(chapter: Chapter, english: EnglishChapter | None) -> list[str]:
+    lines = ["## 摘要 { #summary }", ""]
+    if chapter.abstract:
+        lines += _abstract(chapter)
+    elif english and english.abstract_zh:
+        lines += [f'<div class="abstract editorial"><p class="abstract-label">编者摘要（原文无摘要）</p>'
+                  f"<p>{html_text(english.abstract_zh)}</p></div>", ""]
+    else:
+        lines += ["<p>原文无摘要。</p>", ""]
+    lines += [f'<p class="other-language"><a href="{_other_language(chapter, "zh", "summary")}" hreflang="en" '
+              f'lang="en">English summary</a></p>', ""]
+    return lines
+
+
+def _with_language_links(body: list[str], chapter: Chapter) -> list[str]:
+    """After each section heading of the Chinese page, a link to the same section in English."""
+    out = []
+    for line in body:
+        out.append(line)
+        if line.startswith("#") and "{ #" in line:
+            anchor = line.rsplit("{ #", 1)[1].split()[0].rstrip("}")
+            out += ["", f'<p class="other-language"><a href="{_other_language(chapter, "zh", anchor)}" '
+                        f'hreflang="en" lang="en">English</a></p>']
+    return out
+
+
+def chapter_zh(chapter: Chapter, english: EnglishChapter | None, site_url: str) -> str:
+    """The Chinese chapter page: the normalised original, complete, with the teaching blocks around it."""
     lines = front_matter(chapter.title_zh, f"seeds/{chapter.source}") + [f"# {md_text(chapter.title_zh)} {{ #title }}", ""]
     lines += _meta(chapter, ZH, title_en=False)
-    lines += _abstract(chapter)
-    lines += [body_markdown(chapter)]
+    lines += _summary_zh(chapter, english)
+    lines += _teaching_top(english, "zh")
+    lines += _with_language_links(body_markdown(chapter).split("\n"), chapter) + [""]
+    lines += _questions(english, "zh")
+    lines += _cite(chapter, english, "zh", site_url)
     lines += _about(chapter, ZH)
     lines += _footnotes(chapter)
     return "\n".join(lines).rstrip() + "\n"
@@ -231,17 +320,39 @@ def sections(chapter: Chapter) -> list[tuple[Heading | None, list[Block]]]:
     return [s for s in out if s[0] is not None or s[1]]
 
 
-def chapter_en(chapter: Chapter) -> str:
-    """The English reading page: section by section, each with its Chinese original in a collapsible block."""
+def english_number(heading: Heading) -> str:
+    """The section number for the English heading, from the id: s3-1-2 -> 3.1.2 (none for named ids)."""
+    parts = heading.id[1:].split("-") if heading.id.startswith("s") else []
+    return ".".join(parts) if parts and all(p.isdigit() for p in parts) else ""
+
+
+def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
+    title = english.headings.get(heading.id) if english else None
+    if not title:
+        return heading_md(heading, "zh")
+    number = english_number(heading)
+    prefix = f"{number} " if number else ""
+    return f"{'#' * heading.level} {md_text(prefix + title)} {{ #{heading.id} }}"
+
+
+def chapter_en(chapter: Chapter, english: EnglishChapter | None, site_url: str) -> str:
+    """The English reading page: summaries section by section, each with its Chinese original collapsible."""
     lines = front_matter(chapter.spec.title_en, f"seeds/{chapter.source}") + [f"# {md_text(chapter.spec.title_en)} {{ #title }}", ""]
-    lines += _meta(chapter, EN, title_en=True)
+    lines += _meta(chapter, EN, title_en=True, byline_en=english.byline_en if english else None)
+    lines += ["## Summary { #summary }", ""]
+    lines += _paragraphs(english.summary) if english else [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
     if chapter.abstract:
         lines += [f'<details class="original" lang="zh"><summary>{EN.abstract} — {EN.original}</summary>']
         lines += _abstract(chapter) + ["</details>", ""]
+    lines += _teaching_top(english, "en")
     for heading, blocks in sections(chapter):
         if heading:
-            lines += [heading_md(heading, "zh"), ""]
-        lines += [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
+            lines += [_english_heading(heading, english), ""]
+            link = _other_language(chapter, "en", heading.id)
+            lines += [f'<p class="other-language" lang="zh"><a href="{link}" hreflang="zh">'
+                      f"{html_text(heading.text)}</a></p>", ""]
+            text = english.sections.get(heading.id) if english else None
+            lines += _paragraphs(text) if text else [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
         if blocks:
             lines += [f'<details class="original" lang="zh"><summary>{EN.original}</summary>', ""]
             lines += _blocks(blocks, chapter, ZH, None, notes=False)
@@ -249,6 +360,8 @@ def chapter_en(chapter: Chapter) -> str:
         for block in blocks:
             for note in chapter.notes.get(block.id, []):
                 lines += [note_html(note.en, EN), ""]
+    lines += _questions(english, "en")
+    lines += _cite(chapter, english, "en", site_url)
     lines += _about(chapter, EN)
     lines += _footnotes(chapter)
     return "\n".join(lines).rstrip() + "\n"

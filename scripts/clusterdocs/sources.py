@@ -15,6 +15,11 @@ SEEDS = Path(os.environ.get("CLUSTERDOCS_SEEDS", ROOT / "seeds"))
 """The seeds folder; CLUSTERDOCS_SEEDS points a build at another one (the bad-input tests use this)."""
 
 
+def site_url() -> str:
+    """The published site's address, as mkdocs.yml reads it (SITE_URL, else the local preview)."""
+    return os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+
+
 def manifests(seeds: Path = SEEDS) -> list[Manifest]:
     """Every manifest in the seeds folder, in file order; each must name a seed that exists."""
     found = []

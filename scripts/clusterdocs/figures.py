@@ -1,0 +1,72 @@
+"""Tracing every figure in the English summaries back to the Chinese section it summarises."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .content import EnglishChapter
+from .render import sections
+from .structure import Chapter, Heading
+
+NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+CHINESE_UNIT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+SCALE = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6,
+         "thousand": Decimal(10) ** 3}
+CONVERSION = re.compile(
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万亿|亿|万)[\u4e00-\u9fff]*\s*\((?:about |some )?"
+    r"(?P<english>\d[\d,]*(?:\.\d+)?)(?:\s+(?P<scale>trillion|billion|million|thousand))?"
+)
+
+
+def _plain(number: str) -> str:
+    return number.replace(",", "")
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number in a text, thousands commas removed."""
+    return {_plain(n) for n in NUMBER.findall(text)}
+
+
+def conversions(text: str) -> tuple[list[str], set[str]]:
+    """(errors in conversions, the English-side numbers they account for)."""
+    errors, covered = [], set()
+    for m in CONVERSION.finditer(text):
+        value = Decimal(_plain(m["value"])) * CHINESE_UNIT[m["unit"]]
+        english = Decimal(_plain(m["english"])) * SCALE.get(m["scale"] or "", Decimal(1))
+        covered.add(_plain(m["english"]))
+        if value != english:
+            errors.append(f"{m.group(0)!r}: {m['value']}{m['unit']} is {value:,} not {english:,}")
+    return errors, covered
+
+
+def _section_texts(chapter: Chapter) -> dict[str, str]:
+    """Each section's Chinese text including its subsections."""
+    texts: dict[str, str] = {}
+    stack: list[Heading] = []
+    for heading, blocks in sections(chapter):
+        body = "".join(b.text for b in blocks)
+        if heading is None:
+            continue
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        stack.append(heading)
+        for h in stack:
+            texts[h.id] = texts.get(h.id, "") + heading.text + body
+    return texts
+
+
+def untraceable(chapter: Chapter, english: EnglishChapter) -> list[str]:
+    """Figures in the English that the Chinese section does not print, and wrong conversions."""
+    found = []
+    whole = "".join(chapter.texts())
+    targets = [("summary", english.summary, whole)]
+    section_text = _section_texts(chapter)
+    targets += [(sid, text, section_text.get(sid, "")) for sid, text in english.sections.items()]
+    for place, text, chinese in targets:
+        errors, covered = conversions(text)
+        found += [f"{chapter.slug} {place}: {e}" for e in errors]
+        printed = numbers_in(chinese)
+        for n in sorted(numbers_in(text) - covered - printed):
+            found.append(f"{chapter.slug} {place}: {n} is not printed in the Chinese section")
+    return found

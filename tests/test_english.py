@@ -1,0 +1,38 @@
+"""The English side: parity with the Chinese, and every figure traceable to the section it summarises."""
+
+from __future__ import annotations
+
+import pytest
+
+from clusterdocs.content import load_english
+from clusterdocs.figures import conversions, untraceable
+from clusterdocs.generate import load_corpus
+from clusterdocs.parity import report
+
+CHAPTERS, _ = load_corpus()
+
+
+def test_every_chapter_has_its_english_with_every_section_id_table_and_teaching_block() -> None:
+    assert report(CHAPTERS) == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.slug for c in CHAPTERS])
+def test_every_figure_in_the_english_is_printed_in_the_chinese_section(chapter) -> None:
+    english = load_english(chapter.slug)
+    assert english is not None, chapter.slug
+    assert untraceable(chapter, english) == []
+
+
+def test_conversions_are_checked_arithmetically() -> None:
+    assert conversions("68.13亿元 (6.813 billion yuan)") == ([], {"6.813"})
+    assert conversions("19.7万人 (197,000 people)") == ([], {"197000"})
+    errors, _ = conversions("2.3亿元 (2.4 billion yuan)")
+    assert len(errors) == 1 and "2.3亿" in errors[0]
+
+
+def test_a_figure_the_chinese_does_not_print_is_reported() -> None:
+    chapter = next(c for c in CHAPTERS if c.slug == "hunan-small-towns")
+    english = load_english(chapter.slug)
+    assert english is not None
+    doctored = type(english)(**{**english.__dict__, "sections": {**english.sections, "s4-2": "Sales reached 999 yuan."}})
+    assert any("999" in line for line in untraceable(chapter, doctored))
