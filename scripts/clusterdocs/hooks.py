@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path, not as a package
 
 from clusterdocs.errors import SourceError  # noqa: E402
 from clusterdocs.generate import generate, load_corpus  # noqa: E402
 from clusterdocs.pages import chapter_list  # noqa: E402
+from clusterdocs.search import split_search_index  # noqa: E402
 from clusterdocs.structure import Chapter  # noqa: E402
 
 _state: dict[str, object] = {}
@@ -31,7 +33,7 @@ def on_pre_build(config) -> None:
         raise PluginError(str(err)) from None
 
 
-def on_post_build(config) -> None:
+def _keep_chinese_404(config) -> None:
     """Keep the default language's 404 page at the root; the English build would overwrite it.
 
     static-i18n builds Chinese first, then English into the same folder for theme templates such as 404.html.
@@ -44,6 +46,13 @@ def on_post_build(config) -> None:
         english.parent.mkdir(parents=True, exist_ok=True)
         english.write_bytes(page.read_bytes())
         page.write_bytes(_state["404"])
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index
+def on_post_build(config) -> None:
+    """Give each language its own search index: Chinese at /search/, English at /en/search/."""
+    _keep_chinese_404(config)
+    split_search_index(Path(config["site_dir"]))
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
