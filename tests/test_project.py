@@ -83,3 +83,14 @@ def test_pages_workflow_is_least_privilege_and_pinned() -> None:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u), f"{u} is not pinned to a full commit SHA"
     cache = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/cache@"))
     assert "hashFiles('requirements.lock')" in cache["with"]["key"]
+
+
+def test_the_search_worker_override_is_the_vendor_file_with_one_fix() -> None:
+    import material
+
+    vendor_dir = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    [override] = (ROOT / "overrides" / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    vendor = (vendor_dir / override.name).read_text(encoding="utf-8")
+    fix = ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e")
+    assert vendor.count(fix[0]) == 1
+    assert override.read_text(encoding="utf-8") == vendor.replace(*fix)
