@@ -10,7 +10,7 @@ STAMP := $(VENV)/.lock-installed
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench generate check browser-deps clean
+.PHONY: serve build test bench generate check test-deps clean
 
 $(STAMP): requirements.lock
 	@echo "Setting up $(VENV) from requirements.lock"
@@ -25,10 +25,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) -m clusterdocs build
 
-test: $(STAMP) browser-deps
+test: $(STAMP) test-deps
 	$(PY) -m pytest
 
-bench: $(STAMP) browser-deps
+bench: $(STAMP) test-deps
 	$(PY) -m clusterdocs bench
 
 generate: $(STAMP)
@@ -37,8 +37,8 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m clusterdocs check
 
-browser-deps:
-	@bash scripts/ensure-browser.sh
+test-deps:
+	@bash scripts/ensure-test-deps.sh
 
 clean:
 	rm -rf site site.* .cache docs/chapters docs/sources tests/artifacts

@@ -33,25 +33,25 @@ def on_pre_build(config) -> None:
         raise PluginError(str(err)) from None
 
 
-def _keep_chinese_404(config) -> None:
-    """Keep the default language's 404 page at the root; the English build would overwrite it.
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Keep the Chinese 404 page at the root and put the English one at /en/404.html.
 
-    static-i18n builds Chinese first, then English into the same folder for theme templates such as 404.html.
+    static-i18n builds Chinese first, then English, writing theme templates such as 404.html to the same place.
     """
-    page = Path(config["site_dir"]) / "404.html"
+    if template_name != "404.html":
+        return output
     if config["theme"]["language"] == "zh":
-        _state["404"] = page.read_bytes() if page.exists() else None
-    elif _state.get("404") and page.exists():
-        english = Path(config["site_dir"]) / "en" / "404.html"
-        english.parent.mkdir(parents=True, exist_ok=True)
-        english.write_bytes(page.read_bytes())
-        page.write_bytes(_state["404"])
+        _state["404"] = output
+        return output
+    english = Path(config["site_dir"]) / "en" / "404.html"
+    english.parent.mkdir(parents=True, exist_ok=True)
+    english.write_text(output, encoding="utf-8")
+    return str(_state.get("404", output))
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index
 def on_post_build(config) -> None:
     """Give each language its own search index: Chinese at /search/, English at /en/search/."""
-    _keep_chinese_404(config)
     split_search_index(Path(config["site_dir"]))
 
 

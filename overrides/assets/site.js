@@ -1,5 +1,5 @@
 // Keep the reader on the same section when switching language (the theme's switcher drops #fragments),
-// and open a collapsed Chinese original when a link points inside it.
+// open a collapsed Chinese original when a link points inside it, and print originals open.
 (function () {
   "use strict";
 
@@ -24,6 +24,20 @@
   }
 
   window.addEventListener("hashchange", revealTarget);
+
+  // Printing a chapter prints every collapsed Chinese original open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.original:not([open])").forEach(function (d) {
+      d.setAttribute("open", "");
+      d.dataset.openedForPrint = "1";
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-for-print]").forEach(function (d) {
+      d.removeAttribute("open");
+      delete d.dataset.openedForPrint;
+    });
+  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", revealTarget);
   } else {
