@@ -9,13 +9,15 @@ import tempfile
 from pathlib import Path
 
 from .content import load_english
+from .datapages import data_index, dataset_page
+from .datasets import Dataset, load_all
 from .pages import chapters_index
 from .render import chapter_en, chapter_zh
 from .sources import SEEDS, manifests, site_url
-from .structure import Chapter, build_chapters
+from .structure import Chapter, Link, build_chapters
 from .textio import read_seed
 
-GENERATED_DIRS = ("chapters", "sources")
+GENERATED_DIRS = ("chapters", "sources", "data")
 """Folders of docs/ that belong to the generator; everything else in docs/ is hand-written."""
 
 
@@ -37,9 +39,23 @@ def load_corpus(seeds: Path = SEEDS) -> tuple[list[Chapter], dict[str, bytes]]:
     return chapters, raw
 
 
+def link_datasets(chapters: list[Chapter], datasets: list[Dataset]) -> None:
+    """Under each paragraph a data set comes from, a link to the data set."""
+    by_slug = {c.slug: c for c in chapters}
+    for ds in datasets:
+        for anchor in ds.anchors:
+            by_slug[ds.chapter].links.setdefault(anchor, []).append(
+                Link("data", f"data/{ds.id}/", ds.title_zh, ds.title_en))
+
+
 def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, str | bytes]:
     """Every generated file, keyed by its path under docs/."""
+    datasets = load_all(chapters)
+    link_datasets(chapters, datasets)
+    by_slug = {c.slug: c for c in chapters}
     files: dict[str, str | bytes] = {
+        "data/index.md": data_index(datasets, by_slug, "zh"),
+        "data/index.en.md": data_index(datasets, by_slug, "en"),
         "chapters/index.md": chapters_index(chapters, "zh"),
         "chapters/index.en.md": chapters_index(chapters, "en"),
     }
@@ -50,6 +66,10 @@ def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, st
         files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url)
     for name, data in raw.items():
         files[f"sources/{name}"] = data
+    for ds in datasets:
+        files[f"data/{ds.id}.csv"] = ds.csv_text.encode("utf-8")
+        files[f"data/{ds.id}/index.md"] = dataset_page(ds, by_slug[ds.chapter], "zh")
+        files[f"data/{ds.id}/index.en.md"] = dataset_page(ds, by_slug[ds.chapter], "en")
     return files
 
 

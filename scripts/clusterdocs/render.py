@@ -195,7 +195,8 @@ def _abstract(chapter: Chapter) -> list[str]:
     return [f'<div class="abstract">{paras}{keywords}</div>', ""]
 
 
-def _blocks(blocks: list[Block], chapter: Chapter, labels: Labels, lang: str | None, notes: bool = True) -> list[str]:
+def _blocks(blocks: list[Block], chapter: Chapter, labels: Labels, lang: str | None, notes: bool = True,
+            links: bool = True) -> list[str]:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -206,7 +207,26 @@ def _blocks(blocks: list[Block], chapter: Chapter, labels: Labels, lang: str | N
             out += [paragraph_html(block, labels, lang), ""]
         for note in chapter.notes.get(block.id, []) if notes else []:
             out += [note_html(note.zh if labels.lang == "zh" else note.en, labels), ""]
+        if links and chapter.links.get(block.id):
+            out += [links_html(chapter, block.id, labels.lang), ""]
     return out
+
+
+LINK_KINDS = {"data": ("数据表", "Data"), "case": ("案例", "Case study")}
+
+
+def links_html(chapter: Chapter, block_id: str, lang: str) -> str:
+    """The links under one block, from this chapter page (zh or en) to other pages of the site."""
+    up = "../../" if lang == "zh" else "../../../"
+    prefix = "" if lang == "zh" else "en/"
+    items = []
+    for link in chapter.links[block_id]:
+        kind = LINK_KINDS[link.kind][0 if lang == "zh" else 1]
+        label = link.label_zh if lang == "zh" else link.label_en
+        items.append(f'<a class="{link.kind}-link" href="{up}{prefix}{link.path}">{kind}：{html_text(label)}</a>'
+                     if lang == "zh" else
+                     f'<a class="{link.kind}-link" href="{up}{prefix}{link.path}">{kind}: {html_text(label)}</a>')
+    return f'<p class="block-links">{" · ".join(items)}</p>'
 
 
 def body_markdown(chapter: Chapter) -> str:
@@ -355,11 +375,13 @@ def chapter_en(chapter: Chapter, english: EnglishChapter | None, site_url: str) 
             lines += _paragraphs(text) if text else [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
         if blocks:
             lines += [f'<details class="original" lang="zh"><summary>{EN.original}</summary>', ""]
-            lines += _blocks(blocks, chapter, ZH, None, notes=False)
+            lines += _blocks(blocks, chapter, ZH, None, notes=False, links=False)
             lines += ["</details>", ""]
         for block in blocks:
             for note in chapter.notes.get(block.id, []):
                 lines += [note_html(note.en, EN), ""]
+            if chapter.links.get(block.id):
+                lines += [links_html(chapter, block.id, "en"), ""]
     lines += _questions(english, "en")
     lines += _cite(chapter, english, "en", site_url)
     lines += _about(chapter, EN)

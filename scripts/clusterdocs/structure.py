@@ -53,6 +53,16 @@ class Table:
 Block = Heading | Paragraph | Table
 
 
+@dataclass(frozen=True)
+class Link:
+    """A pointer shown under a block to another page of the site (a data set, a case study)."""
+
+    kind: str
+    path: str
+    label_zh: str
+    label_en: str
+
+
 @dataclass
 class Chapter:
     """A normalised chapter: front matter, blocks in reading order, notes and what normalisation changed."""
@@ -68,6 +78,7 @@ class Chapter:
     notes: dict[str, list[EditorialNote]]
     repairs: list[Applied]
     stats: Counter[str] = field(default_factory=Counter)
+    links: dict[str, list[Link]] = field(default_factory=dict)
 
     @property
     def slug(self) -> str:
