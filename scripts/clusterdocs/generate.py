@@ -8,16 +8,19 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .casepages import case_page, cases_index, clusters_page, comparison_page
+from .cases import find_mentions, link_cases, load_cases, load_clusters
 from .content import load_english
 from .datapages import data_index, dataset_page
 from .datasets import Dataset, load_all
-from .pages import chapters_index
+from .glossary import load_glossary, uses
+from .pages import chapters_index, glossary_page
 from .render import chapter_en, chapter_zh
 from .sources import SEEDS, manifests, site_url
 from .structure import Chapter, Link, build_chapters
 from .textio import read_seed
 
-GENERATED_DIRS = ("chapters", "sources", "data")
+GENERATED_DIRS = ("chapters", "sources", "data", "cases", "glossary")
 """Folders of docs/ that belong to the generator; everything else in docs/ is hand-written."""
 
 
@@ -52,6 +55,9 @@ def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, st
     """Every generated file, keyed by its path under docs/."""
     datasets = load_all(chapters)
     link_datasets(chapters, datasets)
+    cases, clusters = load_cases(), load_clusters()
+    find_mentions(cases + clusters, chapters)
+    link_cases(cases, chapters)
     by_slug = {c.slug: c for c in chapters}
     files: dict[str, str | bytes] = {
         "data/index.md": data_index(datasets, by_slug, "zh"),
@@ -60,12 +66,22 @@ def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, st
         "chapters/index.en.md": chapters_index(chapters, "en"),
     }
     url = site_url()
+    terms = load_glossary()
+    used = uses(terms, chapters)
+    files["glossary/index.md"] = glossary_page(terms, used, "zh")
+    files["glossary/index.en.md"] = glossary_page(terms, used, "en")
     for c in chapters:
         english = load_english(c.slug)
-        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url)
-        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url)
+        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url, terms)
+        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms)
     for name, data in raw.items():
         files[f"sources/{name}"] = data
+    for lang, suffix in (("zh", "md"), ("en", "en.md")):
+        files[f"cases/index.{suffix}"] = cases_index(cases, clusters, lang)
+        files[f"cases/compare/index.{suffix}"] = comparison_page(cases, by_slug, lang)
+        files[f"cases/clusters/index.{suffix}"] = clusters_page(clusters, by_slug, lang)
+        for case in cases:
+            files[f"cases/{case.id}/index.{suffix}"] = case_page(case, by_slug, datasets, lang)
     for ds in datasets:
         files[f"data/{ds.id}.csv"] = ds.csv_text.encode("utf-8")
         files[f"data/{ds.id}/index.md"] = dataset_page(ds, by_slug[ds.chapter], "zh")

@@ -30,3 +30,30 @@ def chapters_index(chapters: list[Chapter], lang: str) -> str:
                 "original; each English page summarises it section by section, with the Chinese at hand.", ""]
     body = chapter_list(chapters, lang, "../").replace("](../chapters/", "](")
     return generated + "\n".join(head) + body + "\n"
+
+
+def glossary_page(terms, used: dict, lang: str) -> str:
+    """The glossary in one language: every term with pinyin, the other language, a definition, its chapters."""
+    from .escape import html_text
+
+    zh = lang == "zh"
+    title = "术语表" if zh else "Glossary"
+    lines = front_matter(title, "content/glossary.yml") + [f"# {title}", ""]
+    lines += ([f"本表收录各章中的 {len(terms)} 个关键术语，英文译名全站统一。正文中每节第一次出现的术语链接到本表。", ""]
+              if zh else [f"{len(terms)} key terms from the chapters, each with the one English rendering used "
+                          "throughout the site. In the texts, the first use of a term in each section links here.", ""])
+    head = ["术语", "拼音", "英文", "释义", "出现于"] if zh else ["Term", "Chinese", "Pinyin", "Definition", "Used in"]
+    rows = []
+    for t in sorted(terms, key=lambda t: t.pinyin if zh else t.en.lower()):
+        chapters = ", ".join(
+            f'<a href="../chapters/{c.slug}/">{html_text(c.title_zh if zh else c.spec.title_en)}</a>' for c in used[t.id])
+        if zh:
+            cells = [f"<strong>{html_text(t.zh)}</strong>", html_text(t.pinyin), f'<span lang="en">{html_text(t.en)}</span>',
+                     html_text(t.def_zh), chapters]
+        else:
+            cells = [f"<strong>{html_text(t.en)}</strong>", f'<span lang="zh">{html_text(t.zh)}</span>',
+                     html_text(t.pinyin), html_text(t.def_en), chapters]
+        rows.append(f'<tr id="{t.id}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    lines.append('<div class="table-wrap"><table><thead><tr>' + "".join(f'<th scope="col">{h}</th>' for h in head)
+                 + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
+    return "\n".join(lines) + "\n"

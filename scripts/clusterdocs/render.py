@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .content import EnglishChapter
 from .escape import html_text, md_text
+from .glossary import Marker, Term
 from .repairs import Applied
 from .structure import Block, Chapter, Heading, Paragraph, Table
 
@@ -57,11 +58,12 @@ def source_href(chapter: Chapter) -> str:
     return f"../../sources/{chapter.source}"
 
 
-def paragraph_html(block: Paragraph, labels: Labels, lang: str | None = None) -> str:
-    """One paragraph with its anchor and ¶ permalink."""
+def paragraph_html(block: Paragraph, labels: Labels, lang: str | None = None, marker: Marker | None = None) -> str:
+    """One paragraph with its anchor and ¶ permalink (first uses of glossary terms linked)."""
     attr = f' lang="{lang}"' if lang else ""
+    text = marker.mark(block.text) if marker else html_text(block.text)
     return (
-        f'<p id="{block.id}" class="para"{attr}>{html_text(block.text)}'
+        f'<p id="{block.id}" class="para"{attr}>{text}'
         f'<a class="para-link" href="#{block.id}" title="{labels.para_link}" '
         f'aria-label="{labels.para_link} {block.id}">¶</a></p>'
     )
@@ -195,16 +197,21 @@ def _abstract(chapter: Chapter) -> list[str]:
     return [f'<div class="abstract">{paras}{keywords}</div>', ""]
 
 
+GLOSSARY_HREF = "../../glossary/"  # from a chapter page to the glossary of the same language
+
+
 def _blocks(blocks: list[Block], chapter: Chapter, labels: Labels, lang: str | None, notes: bool = True,
-            links: bool = True) -> list[str]:
+            links: bool = True, marker: Marker | None = None) -> list[str]:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
+            if marker:
+                marker.new_section()
             out += [heading_md(block, lang), ""]
         elif isinstance(block, Table):
             out += [table_html(block, lang), ""]
         else:
-            out += [paragraph_html(block, labels, lang), ""]
+            out += [paragraph_html(block, labels, lang, marker), ""]
         for note in chapter.notes.get(block.id, []) if notes else []:
             out += [note_html(note.zh if labels.lang == "zh" else note.en, labels), ""]
         if links and chapter.links.get(block.id):
@@ -229,14 +236,10 @@ def links_html(chapter: Chapter, block_id: str, lang: str) -> str:
     return f'<p class="block-links">{" · ".join(items)}</p>'
 
 
-def body_markdown(chapter: Chapter) -> str:
-    """The Chinese chapter's running text: headings, paragraphs, tables and notes."""
-    return "\n".join(_blocks(chapter.blocks, chapter, ZH, None)).rstrip() + "\n"
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Hand-written prose (blank-line separated) as escaped Markdown paragraphs."""
-    return [md_text(" ".join(p.split("\n"))) + "\n" for p in text.split("\n\n") if p.strip()]
+def body_markdown(chapter: Chapter, terms: list[Term] | None = None) -> str:
+    """The Chinese chapter's running text: headings, paragraphs, tables, notes; first uses of terms linked."""
+    marker = Marker(terms, "zh", GLOSSARY_HREF) if terms else None
+    return "\n".join(_blocks(chapter.blocks, chapter, ZH, None, marker=marker)).rstrip() + "\n"
 
 
 def _numbered_list(items: tuple[str, ...]) -> list[str]:
@@ -315,13 +318,13 @@ def _with_language_links(body: list[str], chapter: Chapter) -> list[str]:
     return out
 
 
-def chapter_zh(chapter: Chapter, english: EnglishChapter | None, site_url: str) -> str:
+def chapter_zh(chapter: Chapter, english: EnglishChapter | None, site_url: str, terms: list[Term] | None = None) -> str:
     """The Chinese chapter page: the normalised original, complete, with the teaching blocks around it."""
     lines = front_matter(chapter.title_zh, f"seeds/{chapter.source}") + [f"# {md_text(chapter.title_zh)} {{ #title }}", ""]
     lines += _meta(chapter, ZH, title_en=False)
     lines += _summary_zh(chapter, english)
     lines += _teaching_top(english, "zh")
-    lines += _with_language_links(body_markdown(chapter).split("\n"), chapter) + [""]
+    lines += _with_language_links(body_markdown(chapter, terms).split("\n"), chapter) + [""]
     lines += _questions(english, "zh")
     lines += _cite(chapter, english, "zh", site_url)
     lines += _about(chapter, ZH)
@@ -355,12 +358,23 @@ def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
     return f"{'#' * heading.level} {md_text(prefix + title)} {{ #{heading.id} }}"
 
 
-def chapter_en(chapter: Chapter, english: EnglishChapter | None, site_url: str) -> str:
+def _english_paragraphs(text: str, marker: Marker | None) -> list[str]:
+    """Hand-written English as HTML paragraphs, first uses of glossary terms linked."""
+    paras = [" ".join(p.split("\n")) for p in text.split("\n\n") if p.strip()]
+    if marker is None:
+        return [md_text(p) + "\n" for p in paras]
+    return [f"<p>{marker.mark(p)}</p>\n" for p in paras]
+
+
+def chapter_en(chapter: Chapter, english: EnglishChapter | None, site_url: str, terms: list[Term] | None = None) -> str:
     """The English reading page: summaries section by section, each with its Chinese original collapsible."""
+    marker = Marker(terms, "en", GLOSSARY_HREF) if terms else None
+    zh_marker = Marker(terms, "zh", GLOSSARY_HREF) if terms else None
     lines = front_matter(chapter.spec.title_en, f"seeds/{chapter.source}") + [f"# {md_text(chapter.spec.title_en)} {{ #title }}", ""]
     lines += _meta(chapter, EN, title_en=True, byline_en=english.byline_en if english else None)
     lines += ["## Summary { #summary }", ""]
-    lines += _paragraphs(english.summary) if english else [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
+    lines += _english_paragraphs(english.summary, marker) if english else [
+        f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
     if chapter.abstract:
         lines += [f'<details class="original" lang="zh"><summary>{EN.abstract} — {EN.original}</summary>']
         lines += _abstract(chapter) + ["</details>", ""]
@@ -372,10 +386,14 @@ def chapter_en(chapter: Chapter, english: EnglishChapter | None, site_url: str) 
             lines += [f'<p class="other-language" lang="zh"><a href="{link}" hreflang="zh">'
                       f"{html_text(heading.text)}</a></p>", ""]
             text = english.sections.get(heading.id) if english else None
-            lines += _paragraphs(text) if text else [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
+            for m in (marker, zh_marker):
+                if m:
+                    m.new_section()
+            lines += _english_paragraphs(text, marker) if text else [
+                f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
         if blocks:
             lines += [f'<details class="original" lang="zh"><summary>{EN.original}</summary>', ""]
-            lines += _blocks(blocks, chapter, ZH, None, notes=False, links=False)
+            lines += _blocks(blocks, chapter, ZH, None, notes=False, links=False, marker=zh_marker)
             lines += ["</details>", ""]
         for block in blocks:
             for note in chapter.notes.get(block.id, []):
