@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import SourceError
 from .sources import ROOT
 from .structure import Chapter, Heading, Link, Paragraph, Table
+from .yamlfile import read_yaml
 
 CASES = ROOT / "content" / "cases.yml"
 CLUSTERS = ROOT / "content" / "clusters.yml"
@@ -41,13 +40,9 @@ class Entry:
 
 def _entries(path: Path, required: set[str]) -> list[Entry]:
     name = f"content/{path.name}"
-    try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         return []
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(name, f"line {mark.line + 1}" if mark else "", "invalid YAML") from None
+    items = read_yaml(path, name)
     if not isinstance(items, list):
         raise SourceError(name, "", "expected a list of entries")
     entries, seen = [], set()

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import SourceError
 from .sources import ROOT
+from .yamlfile import read_yaml
 
 CONTENT = ROOT / "content"
 
@@ -71,11 +70,7 @@ def load_english(slug: str, folder: Path = CONTENT / "en") -> EnglishChapter | N
     if not path.exists():
         return None
     name = f"content/en/{path.name}"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(name, f"line {mark.line + 1}" if mark else "", "invalid YAML") from None
+    data = read_yaml(path, name)
     if not isinstance(data, dict) or data.get("slug") != slug:
         raise SourceError(name, "slug", f"expected slug {slug!r}")
     terms = data.get("key_terms", [])

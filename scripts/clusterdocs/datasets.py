@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import yaml
-
 from .errors import SourceError
 from .figures import numbers_in
 from .sources import ROOT
 from .structure import Chapter
+from .yamlfile import read_yaml
 
 DATA = ROOT / "content" / "data"
 KINDS = {"category", "number", "text", "year"}
@@ -85,11 +84,7 @@ def _pair(data: dict, key: str, name: str, where: str = "") -> tuple[str, str]:
 def load_dataset(meta_path: Path) -> Dataset:
     """Read one data set, checking the CSV against its metadata; errors name the file, row and column."""
     name = f"content/data/{meta_path.name}"
-    try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(name, f"line {mark.line + 1}" if mark else "", "invalid YAML") from None
+    meta = read_yaml(meta_path, name)
     if not isinstance(meta, dict):
         raise SourceError(name, "", "expected a mapping")
     ident = _need(meta, "id", str, name)

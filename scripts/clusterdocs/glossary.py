@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .errors import SourceError
 from .escape import html_text
 from .sources import ROOT
+from .yamlfile import read_yaml
 
 GLOSSARY = ROOT / "content" / "glossary.yml"
 FIELDS = ("id", "zh", "pinyin", "en", "def_zh", "def_en")
@@ -39,11 +38,7 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     name = f"content/{path.name}"
     if not path.exists():
         return []
-    try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(name, f"line {mark.line + 1}" if mark else "", "invalid YAML") from None
+    items = read_yaml(path, name)
     terms, ids, forms = [], set(), set()
     for i, item in enumerate(items or []):
         for key in FIELDS:

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import SourceError
+from .yamlfile import read_yaml
 
 
 @dataclass(frozen=True)
@@ -197,14 +196,7 @@ def _chapter(r: _Reader) -> ChapterSpec:
 def load_manifest(path: Path) -> Manifest:
     """Load and validate one manifest file."""
     name = f"seeds/{path.name}"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise SourceError(name, "", f"cannot read the manifest ({err})") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        place = f"line {mark.line + 1}" if mark else ""
-        raise SourceError(name, place, f"invalid YAML ({getattr(err, 'problem', err)})") from None
+    data = read_yaml(path, name)
     r = _Reader(name, data, "")
     r.check_keys({"source", "layout", "stray_spaces", "description", "splits", "removals", "moves",
                   "author_notes", "joins", "breaks", "tables", "chapters"})
