@@ -76,7 +76,9 @@ class Visit:
         self.context = browser.new_context(viewport=viewport)
         self.page = self.context.new_page()
         self.foreign: list[str] = []
+        self.missing: list[str] = []
         self.context.route("**/*", self._route)
+        self.page.on("response", lambda r: self.missing.append(r.url) if r.status >= 400 else None)
 
     def _route(self, route: object) -> None:
         url = route.request.url

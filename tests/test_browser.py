@@ -31,6 +31,7 @@ def test_language_switch_keeps_the_section_both_ways(visit) -> None:
     assert re.search(r"127\.0\.0\.1:\d+/chapters/zhuzhou/#s3$", visit.page.url), visit.page.url
     assert visit.page.locator("#s3").is_visible()
     assert visit.foreign == []
+    assert visit.missing == []
 
 
 def test_a_paragraph_link_opens_the_collapsed_original_on_the_english_page(visit) -> None:
@@ -47,3 +48,4 @@ def test_home_and_chapter_pages_request_nothing_from_other_hosts(visit) -> None:
     visit.goto("/chapters/zhuzhou/")
     visit.shot("chapter-zh")
     assert visit.foreign == []
+    assert visit.missing == []

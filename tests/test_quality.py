@@ -46,6 +46,7 @@ def test_no_serious_or_critical_accessibility_findings(visit, name: str, path: s
     assert bad == [], "\n".join(bad)
     visit.shot(name, full_page=False)
     assert visit.foreign == []
+    assert visit.missing == []
 
 
 @pytest.mark.parametrize(("name", "path"), _paths(), ids=[n for n, _ in _paths()])

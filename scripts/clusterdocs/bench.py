@@ -67,6 +67,52 @@ def _page_weight(site: Path, page: str) -> tuple[int, int]:
     return len(html.encode("utf-8")), total
 
 
+def _search_latency(site: Path) -> tuple[float, float, int]:
+    """Median and worst time in ms from the last keystroke to the results list, over the query suite."""
+    import functools
+    import shutil as _shutil
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    suite = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    times = []
+    chromium = _shutil.which("chromium") or "/usr/bin/chromium"
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=args)
+        page = browser.new_page()
+        for lang, start in (("zh", "/"), ("en", "/en/")):
+            page.goto(base + start)
+            box = page.locator("input.md-search__input")
+            box.click()
+            page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
+            for case in suite[lang]:
+                box.fill("")
+                page.keyboard.insert_text(case["q"])
+                begin = time.perf_counter()
+                page.keyboard.press("End")
+                page.wait_for_function(
+                    "q => document.querySelector('input.md-search__input').value === q && "
+                    "document.querySelector('.md-search-result__list').children.length >= 0 && "
+                    "!document.querySelector('.md-search-result__meta').textContent.includes('…')", arg=case["q"])
+                times.append((time.perf_counter() - begin) * 1000)
+        browser.close()
+    httpd.shutdown()
+    return statistics.median(times), max(times), len(times)
+
+
 def main() -> int:
     """Print the figures."""
     print("== generation (normalise + render, in process)")
@@ -93,8 +139,12 @@ def main() -> int:
         print(f"plain MkDocs build of the same pages (generation skipped): {plain:.2f} s "
               f"-> full build is {warm_full / plain:.2f}x plain (goal <= 1.5x)")
         print(f"peak memory of a build: {peak / 1024:.0f} MiB")
-        index = site / "search" / "search_index.json"
-        print(f"search index: {index.stat().st_size / 1024:.0f} KiB (goal <= 1536 KiB)")
+        for label, index in (("Chinese", site / "search" / "search_index.json"),
+                             ("English", site / "en" / "search" / "search_index.json")):
+            print(f"search index ({label}): {index.stat().st_size / 1024:.0f} KiB (goal <= 1536 KiB)")
+        median, worst, count = _search_latency(site)
+        print(f"search latency in Chromium, keystroke to results: median {median:.0f} ms, worst {worst:.0f} ms "
+              f"over {count} queries (goal: median <= 150 ms)")
         html, assets = _page_weight(site, "chapters/hunan-small-towns/index.html")
         print(f"chapter page weight (hunan-small-towns): HTML {html / 1024:.0f} KiB + CSS/JS/images "
               f"{assets / 1024:.0f} KiB = {(html + assets) / 1024:.0f} KiB")
