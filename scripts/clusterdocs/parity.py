@@ -37,7 +37,8 @@ def problems(chapter: Chapter, english: EnglishChapter | None, pages: dict[str, 
 
 
 def report(chapters: list[Chapter]) -> list[str]:
-    """Parity problems of every chapter."""
+    """Parity problems of every chapter, and figures in the English that the Chinese section does not print."""
+    from .figures import untraceable
     from .render import chapter_en, chapter_zh
     from .sources import site_url
 
@@ -46,4 +47,6 @@ def report(chapters: list[Chapter]) -> list[str]:
         english = load_english(c.slug)
         pages = {"zh": chapter_zh(c, english, site_url()), "en": chapter_en(c, english, site_url())}
         lines += problems(c, english, pages)
+        if english is not None:
+            lines += untraceable(c, english)
     return lines
