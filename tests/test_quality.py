@@ -19,6 +19,12 @@ PAGE_TYPES = {
     "chapter-index": "chapters/",
     "chapter": "chapters/zhuzhou/",
     "chapter-long": "chapters/hunan-small-towns/",
+    "case": "cases/datang-socks/",
+    "case-compare": "cases/compare/",
+    "other-clusters": "cases/clusters/",
+    "data-index": "data/",
+    "data-set": "data/xiqiao-firms/",
+    "glossary": "glossary/",
     "not-found": "404.html",
 }
 

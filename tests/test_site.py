@@ -12,7 +12,10 @@ SLUGS = [
     "jingjiang-transformation", "changsha-policy-opinions", "sunan-industrial-parks", "hunan-small-towns",
     "hubei-county-clusters",
 ]
-PAGES = ["index.html", "chapters/index.html"] + [f"chapters/{s}/index.html" for s in SLUGS]
+CASES = ["silicon-valley", "suzhou-industrial-park", "datang-socks", "xiqiao-textiles"]
+PAGES = (["index.html", "chapters/index.html", "cases/index.html", "cases/compare/index.html",
+          "cases/clusters/index.html", "data/index.html", "glossary/index.html"]
+         + [f"chapters/{s}/index.html" for s in SLUGS] + [f"cases/{c}/index.html" for c in CASES])
 
 
 def test_every_page_exists_in_both_languages(site: Path) -> None:

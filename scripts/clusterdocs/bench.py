@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .generate import load_corpus, render_files
+from .generate import GENERATED_DIRS, load_corpus, render_files
 from .sources import ROOT, SEEDS
 
 
@@ -31,11 +31,31 @@ def _generation(seeds: Path) -> None:
     render_files(*load_corpus(seeds))
 
 
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "content", "seeds")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (config, hand-written pages, overrides, code, content, seeds) in `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            generated = GENERATED_DIRS if part == "docs" else ()
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", *generated))
+        else:
+            shutil.copy(source, dest / part)
+    return dest
+
+
 def _replicated_seeds(folder: Path, copies: int) -> Path:
-    """The corpus repeated `copies` times, each copy's chapter slugs made unique."""
+    """The corpus repeated `copies` times; copies after the first get unique file names and chapter slugs."""
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(copies):
         for txt in SEEDS.glob("*.txt"):
+            if n == 0:
+                shutil.copy(txt, folder / txt.name)
+                shutil.copy(txt.with_suffix(".yml"), folder / txt.with_suffix(".yml").name)
+                continue
             stem = f"{txt.stem}-{n:02d}"
             shutil.copy(txt, folder / f"{stem}.txt")
             manifest = txt.with_suffix(".yml").read_text(encoding="utf-8")
@@ -45,14 +65,31 @@ def _replicated_seeds(folder: Path, copies: int) -> Path:
     return folder
 
 
-def _mkdocs_build(site: Path, skip_generation: bool) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _mkdocs_build(site: Path, skip_generation: bool, project: Path = ROOT, seeds: Path = SEEDS) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CLUSTERDOCS_SEEDS": str(seeds)}
     if skip_generation:
         env["CLUSTERDOCS_SKIP_GENERATION"] = "1"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                   cwd=project, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def _full_build_growth() -> None:
+    """Full builds (generation + MkDocs) of the corpus repeated 1x and 20x, in a copy of the project."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        times = {}
+        for copies in (1, 20):
+            seeds = _replicated_seeds(Path(tmp) / f"seeds-x{copies}", copies)
+            site = Path(tmp) / f"site-x{copies}"
+            _mkdocs_build(site, False, project, seeds)  # warm the caches and the generated folders
+            full = _mkdocs_build(site, False, project, seeds)
+            plain = _mkdocs_build(site, True, project, seeds)
+            pages = sum(1 for _ in site.rglob("index.html"))
+            times[copies] = full
+            print(f"seeds x{copies:<2}: full build {full:6.2f} s, plain MkDocs {plain:6.2f} s "
+                  f"({full / plain:.2f}x), {pages} pages ({full / times[1]:.1f}x the 1x time)")
 
 
 def _page_weight(site: Path, page: str) -> tuple[int, int]:
@@ -125,6 +162,9 @@ def main() -> int:
             _, t = _timed(lambda: _generation(seeds), repeat=2)
             base = base or t
             print(f"seeds x{copies:<2}: {t * 1000:7.0f} ms  ({t / base:5.1f}x the 1x time)")
+
+    print("== full build growth (project copy)")
+    _full_build_growth()
 
     print("== full build (mkdocs build --strict, both languages)")
     with tempfile.TemporaryDirectory() as tmp:

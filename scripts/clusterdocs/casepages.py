@@ -89,17 +89,24 @@ def case_page(case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def cases_index(cases: list[Entry], clusters: list[Entry], lang: str) -> str:
-    """The list of case studies, with the comparison and the index of other clusters."""
+def case_list(cases: list[Entry], lang: str, prefix: str) -> str:
+    """A Markdown list of the cases, each linked (`prefix` leads from the page to cases/) with its first sentence."""
     zh = lang == "zh"
-    title = "案例" if zh else "Case studies"
-    lines = front_matter(title, "content/cases.yml") + [f"# {title}", ""]
+    lines = []
     for case in cases:
         name, other = (case.name_zh, case.name_en) if zh else (case.name_en, case.name_zh)
         summary = _pick(case.data.get("summary"), lang)
         short = summary.split("。")[0] + "。" if zh else summary.split(". ")[0] + "."
-        lines.append(f"- [{md_text(name)}]({case.id}/index.md) *{md_text(other)}* — {md_text(short)} "
+        lines.append(f"- [{md_text(name)}]({prefix}{case.id}/index.md) *{md_text(other)}* — {md_text(short)} "
                      f"({len(case.mentions)} {'段提及' if zh else 'passages'})")
+    return "\n".join(lines)
+
+
+def cases_index(cases: list[Entry], clusters: list[Entry], lang: str) -> str:
+    """The list of case studies, with the comparison and the index of other clusters."""
+    zh = lang == "zh"
+    title = "案例" if zh else "Case studies"
+    lines = front_matter(title, "content/cases.yml") + [f"# {title}", "", case_list(cases, lang, "")]
     lines += ["", f"[{'四个案例对比' if zh else 'The four cases compared'}](compare/index.md) · "
                   f"[{'文中提到的其他产业集群' if zh else 'Other clusters the texts mention'}](clusters/index.md)", ""]
     return "\n".join(lines) + "\n"

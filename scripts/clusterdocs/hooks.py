@@ -12,25 +12,53 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path, not as a package
 
+from clusterdocs.casepages import case_list  # noqa: E402
+from clusterdocs.cases import Entry, find_mentions, load_cases, load_clusters  # noqa: E402
 from clusterdocs.errors import SourceError  # noqa: E402
+from clusterdocs.escape import md_text  # noqa: E402
+from clusterdocs.glossary import load_glossary  # noqa: E402
+from clusterdocs.sources import ROOT  # noqa: E402
 from clusterdocs.generate import generate, load_corpus  # noqa: E402
 from clusterdocs.pages import chapter_list  # noqa: E402
-from clusterdocs.search import split_search_index  # noqa: E402
+from clusterdocs.search import split_search_index, user_dictionary  # noqa: E402
 from clusterdocs.structure import Chapter  # noqa: E402
 
 _state: dict[str, object] = {}
-_SHORTCODE = re.compile(r"<!-- md:([a-z-]+) -->")
+_SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?: ([a-z0-9-]+))? -->")
+
+
+EXTRA_TERMS = ROOT / "content" / "search" / "extra-terms.txt"
+
+
+@event_priority(100)  # before the search plugin's on_config, which loads the dictionary into jieba
+def on_config(config):
+    """Write jieba's user dictionary (glossary terms, case and cluster names, extra terms) where search reads it."""
+    search = config["plugins"]["material/search"].config
+    try:
+        words = user_dictionary(load_glossary(), load_cases() + load_clusters(),
+                                EXTRA_TERMS.read_text(encoding="utf-8").splitlines())
+    except SourceError as err:
+        raise PluginError(str(err)) from None
+    path = Path(search.jieba_dict_user)
+    path = path if path.is_absolute() else ROOT / path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(words, encoding="utf-8")
+    search.jieba_dict_user = str(path)
+    return config
 
 
 def on_pre_build(config) -> None:
     """Normalise the seeds and write the generated pages (unchanged files are left alone)."""
     try:
         if os.environ.get("CLUSTERDOCS_SKIP_GENERATION"):  # `make bench` measures MkDocs alone this way
-            _state["chapters"] = load_corpus()[0]
-            return
-        _state["chapters"] = generate(Path(config["docs_dir"]))
+            chapters = load_corpus()[0]
+        else:
+            chapters = generate(Path(config["docs_dir"]))
+        cases = load_cases()
+        find_mentions(cases, chapters)
     except SourceError as err:
         raise PluginError(str(err)) from None
+    _state["chapters"], _state["cases"] = chapters, {c.id: c for c in cases}
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -61,10 +89,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     depth = page.file.src_uri.count("/")
     prefix = "../" * depth
 
+    cases: dict[str, Entry] = _state["cases"]
+
     def expand(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "chapter-list":
+        name, argument = match.groups()
+        if name == "chapter-list" and argument is None:
             return chapter_list(_state["chapters"], lang, prefix)
-        raise PluginError(f"{page.file.src_uri}: unknown shortcode {name!r}")
+        if name == "case-list" and argument is None:
+            return case_list(list(cases.values()), lang, f"{prefix}cases/")
+        if name == "case" and argument is not None:
+            case = cases.get(argument)
+            if case is None:
+                raise PluginError(f"{page.file.src_uri}: unknown case {argument!r} (known: {', '.join(cases) or 'none'})")
+            return f"[{md_text(case.name_zh if lang == 'zh' else case.name_en)}]({prefix}cases/{case.id}/index.md)"
+        raise PluginError(f"{page.file.src_uri}: unknown shortcode {match.group(0)!r}")
 
     return _SHORTCODE.sub(expand, markdown)

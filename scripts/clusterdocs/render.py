@@ -391,6 +391,8 @@ def chapter_en(chapter: Chapter, english: EnglishChapter | None, site_url: str, 
                     m.new_section()
             lines += _english_paragraphs(text, marker) if text else [
                 f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
+            if chapter.links.get(heading.id):
+                lines += [links_html(chapter, heading.id, "en"), ""]
         if blocks:
             lines += [f'<details class="original" lang="zh"><summary>{EN.original}</summary>', ""]
             lines += _blocks(blocks, chapter, ZH, None, notes=False, links=False, marker=zh_marker)

@@ -5,7 +5,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .cases import Entry
+from .glossary import Term
+
 ENGLISH = "en/"
+
+
+def user_dictionary(terms: list[Term], entries: list[Entry], extra: list[str]) -> str:
+    """jieba's user dictionary: every glossary form, case and cluster alias, and the extra words, one per line.
+
+    Long compounds such as 集群招商 must be single words for jieba, or the index splits them and a search for the
+    compound matches pages that only have its parts.
+    """
+    words = [f for t in terms for f in (t.zh, *t.variants_zh)]
+    words += [a for e in entries for a in (e.name_zh, *e.aliases_zh)]
+    words += [w.strip() for w in extra if w.strip()]
+    return "".join(f"{w}\n" for w in sorted(set(words)))
 
 
 def split_search_index(site: Path) -> bool:
