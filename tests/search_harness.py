@@ -14,13 +14,15 @@ def search(page, base: str, start: str, query: str) -> list[str]:
         page.wait_for_load_state("load")
     box = page.locator("input.md-search__input")
     box.click()
+    # Until the worker has loaded the index, the results line says it is initialising and a query finds nothing.
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && m.textContent && !/初始化|Initializing/.test(m.textContent); }")
     box.fill("")
     page.keyboard.insert_text(query)
     page.keyboard.press("End")  # CJK text is inserted without key events; End makes Material search
     page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta') && "
-        "document.querySelector('input.md-search__input').value === q && "
-        "!document.querySelector('.md-search-result__meta').textContent.includes('…')",
+        "q => document.querySelector('input.md-search__input').value === q && "
+        "/结果|matching/i.test(document.querySelector('.md-search-result__meta').textContent)",
         arg=query,
     )
     page.wait_for_timeout(150)

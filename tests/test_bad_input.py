@@ -33,8 +33,8 @@ def _tree_digest(folder: Path) -> str:
 def seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
     folder.mkdir()
-    for suffix in (".txt", ".yml"):
-        shutil.copy(ROOT / "seeds" / f"{SEED}{suffix}", folder)
+    for path in (ROOT / "seeds").iterdir():  # all of them: data sets and cases refer to every chapter
+        shutil.copy(path, folder)
     return folder
 
 

@@ -14,13 +14,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hoo
 
 from clusterdocs.casepages import case_list  # noqa: E402
 from clusterdocs.cases import Entry, find_mentions, load_cases, load_clusters  # noqa: E402
+from clusterdocs.datasets import DATA  # noqa: E402
 from clusterdocs.errors import SourceError  # noqa: E402
 from clusterdocs.escape import md_text  # noqa: E402
 from clusterdocs.glossary import load_glossary  # noqa: E402
 from clusterdocs.sources import ROOT  # noqa: E402
 from clusterdocs.generate import generate, load_corpus  # noqa: E402
 from clusterdocs.pages import chapter_list  # noqa: E402
-from clusterdocs.search import split_search_index, user_dictionary  # noqa: E402
+from clusterdocs.search import add_compound_parts, split_search_index, user_dictionary  # noqa: E402
 from clusterdocs.structure import Chapter  # noqa: E402
 
 _state: dict[str, object] = {}
@@ -44,7 +45,24 @@ def on_config(config):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(words, encoding="utf-8")
     search.jieba_dict_user = str(path)
+    _state["dictionary"] = words.split()
+    generated = {"cases/index.md": [f"cases/{c.id}/index.md" for c in load_cases()],
+                 "data/index.md": [f"data/{m.stem}/index.md" for m in sorted(DATA.glob("*.yml"))]}
+    config["nav"] = with_generated_pages(config["nav"], generated)
     return config
+
+
+def with_generated_pages(nav: list, generated: dict[str, list[str]]) -> list:
+    """The nav with each generated page listed right after the section index it belongs to."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            item = {title: with_generated_pages(value, generated) if isinstance(value, list) else value
+                    for title, value in item.items()}
+        out.append(item)
+        if isinstance(item, str) and item in generated:
+            out += generated[item]
+    return out
 
 
 def on_pre_build(config) -> None:
@@ -79,8 +97,10 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index
 def on_post_build(config) -> None:
-    """Give each language its own search index: Chinese at /search/, English at /en/search/."""
-    split_search_index(Path(config["site_dir"]))
+    """Give each language its own search index (Chinese at /search/, English at /en/search/); index compounds' parts."""
+    site = Path(config["site_dir"])
+    if split_search_index(site):
+        add_compound_parts(site, set(_state["dictionary"]))
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .cases import Entry
 from .glossary import Term
 
 ENGLISH = "en/"
+TOKEN = re.compile("\u200b([^\u200b<>]{3,})(?=\u200b)")
 
 
 def user_dictionary(terms: list[Term], entries: list[Entry], extra: list[str]) -> str:
@@ -21,6 +23,36 @@ def user_dictionary(terms: list[Term], entries: list[Entry], extra: list[str]) -
     words += [a for e in entries for a in (e.name_zh, *e.aliases_zh)]
     words += [w.strip() for w in extra if w.strip()]
     return "".join(f"{w}\n" for w in sorted(set(words)))
+
+
+def with_compound_parts(text: str, compounds: set[str]) -> str:
+    """The indexed text with the parts of each dictionary compound added after it, hidden from the reader.
+
+    jieba keeps 集群招商 as one word, and Lunr only matches the start of a word, so without this a search for
+    招商 would miss every page that has only the compound.
+    """
+    import jieba
+
+    def parts(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word not in compounds:
+            return match.group(0)
+        inner = [p for p in jieba.cut_for_search(word) if p != word and len(p) > 1]
+        if not inner:
+            return match.group(0)
+        hidden = "".join(f"\u200b{p}" for p in inner)
+        return f"\u200b{word}<span hidden>{hidden}</span>"
+
+    return TOKEN.sub(parts, text)
+
+
+def add_compound_parts(site: Path, compounds: set[str]) -> None:
+    """Rewrite the Chinese search index so that the parts of compound terms are found too."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        doc["text"] = with_compound_parts(doc["text"], compounds)
+    _write(path, index)
 
 
 def split_search_index(site: Path) -> bool:
