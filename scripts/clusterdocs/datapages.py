@@ -13,11 +13,22 @@ from .render import front_matter
 from .structure import Chapter
 
 
+UNITS_EN = {"亿元": "100 million yuan", "万亿元": "trillion yuan", "万元": "10,000 yuan", "元": "yuan",
+            "万美元": "10,000 US dollars", "万人": "10,000 people", "万家": "10,000 firms", "万锭": "10,000 spindles",
+            "%": "%", "家": "", "个": "", "台": "", "种": "", "类": ""}
+"""English for the printed units; an empty string marks a plain count, which the column label already names."""
+
+
 def _header(col, lang: str) -> str:
     label = col.label_zh if lang == "zh" else col.label_en
     if not col.unit:
         return label
-    return f"{label}（{col.unit}）" if lang == "zh" else f"{label} ({col.unit})"
+    if lang == "zh":
+        return f"{label}（{col.unit}）"
+    english = UNITS_EN.get(col.unit)
+    if english is None or english == col.unit:
+        return f"{label} ({col.unit})"
+    return f"{label} ({col.unit}: {english})" if english else label
 
 
 def table_frame(ds: Dataset, lang: str) -> pd.DataFrame:
