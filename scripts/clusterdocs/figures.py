@@ -9,7 +9,7 @@ from .content import EnglishChapter
 from .render import sections
 from .structure import Chapter, Heading
 
-NUMBER = re.compile(r"(?<![0-9_.])\d[\d,]*(?:\.\d+)?")
+NUMBER = re.compile(r"(?<![0-9_.])\d[\d,]*(?:\.\d+)?(?!\d|st\b|nd\b|rd\b|th\b)")  # 11th is a name, not a figure
 CHINESE_UNIT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 SCALE = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6,
          "thousand": Decimal(10) ** 3}

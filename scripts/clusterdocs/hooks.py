@@ -18,7 +18,7 @@ from clusterdocs.datasets import DATA  # noqa: E402
 from clusterdocs.errors import SourceError  # noqa: E402
 from clusterdocs.escape import md_text  # noqa: E402
 from clusterdocs.glossary import load_glossary  # noqa: E402
-from clusterdocs.sources import ROOT  # noqa: E402
+from clusterdocs.sources import ROOT, manifests  # noqa: E402
 from clusterdocs.generate import generate, load_corpus  # noqa: E402
 from clusterdocs.pages import chapter_list  # noqa: E402
 from clusterdocs.search import add_compound_parts, split_search_index, user_dictionary  # noqa: E402
@@ -33,21 +33,24 @@ EXTRA_TERMS = ROOT / "content" / "search" / "extra-terms.txt"
 
 @event_priority(100)  # before the search plugin's on_config, which loads the dictionary into jieba
 def on_config(config):
-    """Write jieba's user dictionary (glossary terms, case and cluster names, extra terms) where search reads it."""
+    """Write jieba's user dictionary where search reads it; list the generated pages in the nav."""
     search = config["plugins"]["material/search"].config
     try:
         words = user_dictionary(load_glossary(), load_cases() + load_clusters(),
                                 EXTRA_TERMS.read_text(encoding="utf-8").splitlines())
+        path = Path(search.jieba_dict_user)
+        path = path if path.is_absolute() else ROOT / path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(words, encoding="utf-8")
+        search.jieba_dict_user = str(path)
+        _state["dictionary"] = words.split()
+        generated = {
+            "chapters/index.md": [f"chapters/{c.slug}/index.md" for m in manifests() for c in m.chapters],
+            "cases/index.md": [f"cases/{c.id}/index.md" for c in load_cases()],
+            "data/index.md": [f"data/{m.stem}/index.md" for m in sorted(DATA.glob("*.yml"))],
+        }
     except SourceError as err:
         raise PluginError(str(err)) from None
-    path = Path(search.jieba_dict_user)
-    path = path if path.is_absolute() else ROOT / path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(words, encoding="utf-8")
-    search.jieba_dict_user = str(path)
-    _state["dictionary"] = words.split()
-    generated = {"cases/index.md": [f"cases/{c.id}/index.md" for c in load_cases()],
-                 "data/index.md": [f"data/{m.stem}/index.md" for m in sorted(DATA.glob("*.yml"))]}
     config["nav"] = with_generated_pages(config["nav"], generated)
     return config
 
