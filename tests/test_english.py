@@ -36,3 +36,17 @@ def test_a_figure_the_chinese_does_not_print_is_reported() -> None:
     assert english is not None
     doctored = type(english)(**{**english.__dict__, "sections": {**english.sections, "s4-2": "Sales reached 999 yuan."}})
     assert any("999" in line for line in untraceable(chapter, doctored))
+
+
+def test_key_terms_are_glossary_terms_used_in_the_chapter() -> None:
+    from clusterdocs.glossary import load_glossary
+
+    forms = {f for t in load_glossary() for f in (t.zh, *t.variants_zh)}
+    problems = []
+    for chapter in CHAPTERS:
+        english = load_english(chapter.slug)
+        text = "".join(chapter.texts())
+        for term in english.key_terms if english else ():
+            if term not in forms or term not in text:
+                problems.append(f"{chapter.slug}: {term}")
+    assert problems == []

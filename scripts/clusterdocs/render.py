@@ -273,14 +273,27 @@ def _cite(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url:
     return [f"## {title} {{ #cite }}", "", "```text", cite_text(chapter, english, lang, site_url), "```", ""]
 
 
-def _teaching_top(english: EnglishChapter | None, lang: str) -> list[str]:
+def _key_term(form: str, terms: dict[str, Term], lang: str) -> str:
+    """One key term as a list item: linked to its glossary entry, with pinyin and the other language."""
+    term = terms.get(form)
+    if term is None:
+        return f'- <span lang="zh">{html_text(form)}</span>'
+    link = f"{GLOSSARY_HREF}#{term.id}"
+    if lang == "zh":
+        return (f'- <a href="{link}">{html_text(form)}</a>（{html_text(term.pinyin)}）'
+                f'<span lang="en">{html_text(term.en)}</span>')
+    return f'- <a href="{link}">{html_text(term.en)}</a> — <span lang="zh">{html_text(form)}</span> ({html_text(term.pinyin)})'
+
+
+def _teaching_top(english: EnglishChapter | None, lang: str, terms: list[Term] | None = None) -> list[str]:
     if english is None:
         return []
     zh = lang == "zh"
+    by_form = {f: t for t in terms or [] for f in (t.zh, *t.variants_zh)}
     lines = [f"## {'学习目标' if zh else 'Learning objectives'} {{ #objectives }}", ""]
     lines += _numbered_list(english.objectives.zh if zh else english.objectives.en)
     lines += [f"## {'关键术语' if zh else 'Key terms'} {{ #key-terms }}", ""]
-    lines += [f"- <span lang=\"zh\">{html_text(t)}</span>" for t in english.key_terms] + [""]
+    lines += [_key_term(t, by_form, lang) for t in english.key_terms] + [""]
     return lines
 
 
@@ -323,7 +336,7 @@ def chapter_zh(chapter: Chapter, english: EnglishChapter | None, site_url: str, 
     lines = front_matter(chapter.title_zh, f"seeds/{chapter.source}") + [f"# {md_text(chapter.title_zh)} {{ #title }}", ""]
     lines += _meta(chapter, ZH, title_en=False)
     lines += _summary_zh(chapter, english)
-    lines += _teaching_top(english, "zh")
+    lines += _teaching_top(english, "zh", terms)
     lines += _with_language_links(body_markdown(chapter, terms).split("\n"), chapter) + [""]
     lines += _questions(english, "zh")
     lines += _cite(chapter, english, "zh", site_url)
@@ -378,7 +391,7 @@ def chapter_en(chapter: Chapter, english: EnglishChapter | None, site_url: str, 
     if chapter.abstract:
         lines += [f'<details class="original" lang="zh"><summary>{EN.abstract} — {EN.original}</summary>']
         lines += _abstract(chapter) + ["</details>", ""]
-    lines += _teaching_top(english, "en")
+    lines += _teaching_top(english, "en", terms)
     for heading, blocks in sections(chapter):
         if heading:
             lines += [_english_heading(heading, english), ""]
