@@ -50,3 +50,10 @@ def test_key_terms_are_glossary_terms_used_in_the_chapter() -> None:
             if term not in forms or term not in text:
                 problems.append(f"{chapter.slug}: {term}")
     assert problems == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.slug for c in CHAPTERS])
+def test_the_summary_of_the_whole_piece_is_150_to_300_words(chapter) -> None:
+    english = load_english(chapter.slug)
+    assert english is not None
+    assert 150 <= len(english.summary.split()) <= 300
