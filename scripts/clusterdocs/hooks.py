@@ -56,7 +56,8 @@ def on_config(config):
 
 
 def with_generated_pages(nav: list, generated: dict[str, list[str]]) -> list:
-    """The nav with each generated page listed right after the section index it belongs to."""
+    """The nav with each generated page listed right after the section index it belongs to (once: the i18n
+    plugin may run the configuration again on a nav that already has them)."""
     out = []
     for item in nav:
         if isinstance(item, dict):
@@ -64,7 +65,7 @@ def with_generated_pages(nav: list, generated: dict[str, list[str]]) -> list:
                     for title, value in item.items()}
         out.append(item)
         if isinstance(item, str) and item in generated:
-            out += generated[item]
+            out += [page for page in generated[item] if page not in nav]
     return out
 
 
