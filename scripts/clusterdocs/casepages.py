@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .cases import Entry, Mention
-from .datapages import chart_svg, table_html
+from .datapages import chart_and_table
 from .datasets import Dataset
 from .escape import html_text, md_text
 from .render import front_matter
@@ -65,11 +65,7 @@ def case_page(case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset]
         lines += [f"## {'关键数字' if zh else 'Key figures'} {{ #figures }}", ""]
         for ds in figures:
             title = ds.title_zh if zh else ds.title_en
-            lines += [f"[{md_text(title)}](../../data/{ds.id}/index.md)", ""]
-            chart = chart_svg(ds, lang)
-            if chart:
-                lines += [f'<figure class="chart">{chart}</figure>', ""]
-            lines += [table_html(ds, lang), ""]
+            lines += [f"[{md_text(title)}](../../data/{ds.id}/index.md)", ""] + chart_and_table(ds, lang)
     if d.get("timeline"):
         lines += [f"## {'时间线' if zh else 'Timeline'} {{ #timeline }}", ""]
         lines += [f"| {'年份' if zh else 'Year'} | {'事件' if zh else 'Event'} |", "|---|---|"]

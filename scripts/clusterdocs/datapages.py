@@ -41,6 +41,14 @@ def table_frame(ds: Dataset, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c.name: _header(c, lang) for c in ds.columns})
 
 
+def chart_and_table(ds: Dataset, lang: str) -> list[str]:
+    """Markdown lines: the chart, if one is declared, in a figure that scrolls on a narrow screen; then the table."""
+    chart = chart_svg(ds, lang)
+    # tabindex: a region that may scroll must be reachable from the keyboard.
+    figure = [f'<figure class="chart" tabindex="0">{chart}</figure>', ""] if chart else []
+    return figure + [table_html(ds, lang), ""]
+
+
 def table_html(ds: Dataset, lang: str) -> str:
     """The table as HTML (escaped, no index, no reformatting of numbers)."""
     html = table_frame(ds, lang).to_html(index=False, escape=True, border=0, na_rep="")
@@ -115,10 +123,7 @@ def dataset_page(ds: Dataset, chapter: Chapter, lang: str) -> str:
                   f"Taken from: {links} (raw text `{ds.source_file}`)", ""]
     label = "下载 CSV" if zh else "Download CSV"
     lines += [f"[{label}: `{ds.id}.csv`](../{ds.id}.csv)", ""]
-    chart = chart_svg(ds, lang)
-    if chart:
-        lines += [f'<figure class="chart">{chart}</figure>', ""]
-    lines += [table_html(ds, lang), ""]
+    lines += chart_and_table(ds, lang)
     notes = ds.notes_zh if zh else ds.notes_en
     if notes:
         lines += [f"<p>{html_text(notes)}</p>", ""]
