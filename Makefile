@@ -7,16 +7,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.lock-installed
 
-export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test bench generate check test-deps clean
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV) from requirements.lock"
 	@rm -rf $(VENV)
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; install python3-venv (Debian: apt-get install python3-venv)" >&2; exit 1; }
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input -r requirements.lock
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input --no-deps -e .
 	@cp requirements.lock $(STAMP)
 
 serve: $(STAMP)

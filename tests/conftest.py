@@ -18,8 +18,14 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
 ]
 
 
@@ -30,15 +36,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return out
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".txt": "text/plain; charset=utf-8",
-                      ".js": "text/javascript", ".svg": "image/svg+xml"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".txt": "text/plain; charset=utf-8",
+        ".js": "text/javascript",
+        ".svg": "image/svg+xml",
+    }
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature fixed by the base class
         pass
@@ -58,8 +71,10 @@ def server(site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (never a downloaded browser)."""
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it as root) "
-                    "or `apt-get install chromium fonts-noto-cjk`")
+        pytest.fail(
+            "Debian's chromium is not installed: run `make test` (it installs it as root) "
+            "or `apt-get install chromium fonts-noto-cjk`"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

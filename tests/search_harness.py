@@ -15,8 +15,10 @@ def search(page, base: str, start: str, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()
     # Until the worker has loaded the index, the results line says it is initialising and a query finds nothing.
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && m.textContent && !/初始化|Initializing/.test(m.textContent); }")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent && !/初始化|Initializing/.test(m.textContent); }"
+    )
     box.fill("")
     page.keyboard.insert_text(query)
     page.keyboard.press("End")  # CJK text is inserted without key events; End makes Material search

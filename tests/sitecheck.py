@@ -8,9 +8,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("source", "srcset"),
-                  ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"), ("track", "src"),
-                  ("input", "src"), ("video", "poster")}
+RESOURCE_ATTRS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("track", "src"),
+    ("input", "src"),
+    ("video", "poster"),
+}
 NOT_FETCHED_RELS = {"canonical", "alternate"}
 
 
@@ -85,7 +96,9 @@ def resolve(site: Path, page_rel: str, href: str) -> tuple[Path | None, str]:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None, ""
-    base = site if parts.path.startswith("/") else (site / page_rel).parent  # the test build's site_url path is /
+    base = (
+        site if parts.path.startswith("/") else (site / page_rel).parent
+    )  # the test build's site_url path is /
     path = unquote(parts.path).lstrip("/")
     target = (base / path).resolve() if parts.path else (site / page_rel).resolve()
     if target.is_dir():

@@ -16,9 +16,15 @@ SEED = "004_db9e5c3568965ac3"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "clusterdocs", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "clusterdocs", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _tree_digest(folder: Path) -> str:
@@ -68,14 +74,18 @@ def test_gbk_bytes_are_refused_with_file_and_line(seeds: Path, docs: Path) -> No
 def test_an_empty_seed_is_refused(seeds: Path, docs: Path) -> None:
     before = _tree_digest(docs)
     (seeds / f"{SEED}.txt").write_bytes(b"")
-    _assert_one_line_error(_cli("--seeds", str(seeds), "--docs", str(docs), "generate"), f"{SEED}.txt", "empty")
+    _assert_one_line_error(
+        _cli("--seeds", str(seeds), "--docs", str(docs), "generate"), f"{SEED}.txt", "empty"
+    )
     assert _tree_digest(docs) == before
 
 
 def test_a_binary_seed_is_refused(seeds: Path, docs: Path) -> None:
     before = _tree_digest(docs)
     (seeds / f"{SEED}.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    _assert_one_line_error(_cli("--seeds", str(seeds), "--docs", str(docs), "generate"), f"{SEED}.txt", "binary")
+    _assert_one_line_error(
+        _cli("--seeds", str(seeds), "--docs", str(docs), "generate"), f"{SEED}.txt", "binary"
+    )
     assert _tree_digest(docs) == before
 
 
@@ -92,8 +102,12 @@ def test_bom_and_crlf_are_accepted_and_give_the_same_pages(seeds: Path, docs: Pa
 def test_a_manifest_naming_text_that_is_not_there_is_refused(seeds: Path, docs: Path) -> None:
     before = _tree_digest(docs)
     manifest = seeds / f"{SEED}.yml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        "layout: wrapped", 'layout: wrapped\nremovals:\n  - {text: "这句话不在原文里", reason: test}'), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "layout: wrapped", 'layout: wrapped\nremovals:\n  - {text: "这句话不在原文里", reason: test}'
+        ),
+        encoding="utf-8",
+    )
     result = _cli("--seeds", str(seeds), "--docs", str(docs), "generate")
     _assert_one_line_error(result, f"seeds/{SEED}.yml", "removals[0]", "not found")
     assert _tree_digest(docs) == before
@@ -101,15 +115,21 @@ def test_a_manifest_naming_text_that_is_not_there_is_refused(seeds: Path, docs: 
 
 def test_a_repair_matching_two_lines_is_refused(seeds: Path, docs: Path) -> None:
     manifest = seeds / f"{SEED}.yml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        "layout: wrapped", 'layout: wrapped\nsplits:\n  - {before: "产业集群", reason: test}'), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "layout: wrapped", 'layout: wrapped\nsplits:\n  - {before: "产业集群", reason: test}'
+        ),
+        encoding="utf-8",
+    )
     result = _cli("--seeds", str(seeds), "--docs", str(docs), "generate")
     _assert_one_line_error(result, f"seeds/{SEED}.yml", "splits[0]", "expected one")
 
 
 def test_invalid_yaml_is_refused_with_its_line(seeds: Path, docs: Path) -> None:
     (seeds / f"{SEED}.yml").write_text("source: [unclosed\n", encoding="utf-8")
-    _assert_one_line_error(_cli("--seeds", str(seeds), "--docs", str(docs), "generate"), f"seeds/{SEED}.yml", "line")
+    _assert_one_line_error(
+        _cli("--seeds", str(seeds), "--docs", str(docs), "generate"), f"seeds/{SEED}.yml", "line"
+    )
 
 
 def test_a_failed_build_leaves_the_built_site_as_it_was(seeds: Path, tmp_path: Path) -> None:

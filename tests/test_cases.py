@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from clusterdocs.bench import copy_project
-from clusterdocs.sources import manifests
+from clusterdocs.ingest.corpus import manifests
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = yaml.safe_load((ROOT / "content" / "cases.yml").read_text(encoding="utf-8"))
@@ -46,7 +45,12 @@ def _mentioning_blocks(page: str, case: dict) -> dict[str, str]:
 
 def test_the_registry_has_the_four_cases_and_the_chapters_are_known() -> None:
     assert len(SLUGS) == 9
-    assert [c["id"] for c in CASES] == ["silicon-valley", "suzhou-industrial-park", "datang-socks", "xiqiao-textiles"]
+    assert [c["id"] for c in CASES] == [
+        "silicon-valley",
+        "suzhou-industrial-park",
+        "datang-socks",
+        "xiqiao-textiles",
+    ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -55,7 +59,9 @@ def test_every_section_that_names_the_case_links_to_it(site: Path, case: dict, l
     sections_with_mentions = 0
     unlinked = []
     for slug in SLUGS:
-        page = (site / ("" if lang == "zh" else "en") / "chapters" / slug / "index.html").read_text(encoding="utf-8")
+        page = (site / ("" if lang == "zh" else "en") / "chapters" / slug / "index.html").read_text(
+            encoding="utf-8"
+        )
         for piece in _sections(page):
             if not _mentioning_blocks(piece, case):
                 continue
@@ -69,8 +75,12 @@ def test_every_section_that_names_the_case_links_to_it(site: Path, case: dict, l
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_case_page_quotes_every_mention_and_nothing_else(site: Path, case: dict, lang: str) -> None:
-    page = (site / ("" if lang == "zh" else "en") / "cases" / case["id"] / "index.html").read_text(encoding="utf-8")
-    listed = re.findall(r'<p class="mention" lang="zh">(.*?)<a href="[./]*chapters/([^/]+)/#([^"]+)"', page, re.S)
+    page = (site / ("" if lang == "zh" else "en") / "cases" / case["id"] / "index.html").read_text(
+        encoding="utf-8"
+    )
+    listed = re.findall(
+        r'<p class="mention" lang="zh">(.*?)<a href="[./]*chapters/([^/]+)/#([^"]+)"', page, re.S
+    )
     expected = {}
     for slug in SLUGS:
         chapter = (site / "chapters" / slug / "index.html").read_text(encoding="utf-8")
@@ -90,10 +100,15 @@ def test_the_home_page_lists_every_case_in_both_languages(site: Path) -> None:
 
 def test_an_unknown_case_id_in_a_page_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "reading.md").write_text("# 阅读\n\n见 <!-- md:case no-such-case -->。\n", encoding="utf-8")
+    (project / "docs" / "reading.md").write_text(
+        "# 阅读\n\n见 <!-- md:case no-such-case -->。\n", encoding="utf-8"
+    )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode != 0
     assert "reading.md: unknown case 'no-such-case'" in result.stderr + result.stdout

@@ -7,11 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from clusterdocs.datapages import check_text, chart_svg, table_html
-from clusterdocs.datasets import DATA, load_all
+from clusterdocs.content.datasets import DATA, load_all
 from clusterdocs.errors import SourceError
-from clusterdocs.generate import load_corpus
+from clusterdocs.ingest.corpus import load_corpus
+from clusterdocs.site.data import chart_svg, check_text, table_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
 CHAPTERS, _ = load_corpus()
@@ -74,16 +73,39 @@ def test_the_chart_is_labelled_svg_with_the_printed_values(folder: Path) -> None
     assert "Weaving mills" in svg and ">1636<" in svg
 
 
-@pytest.mark.parametrize(("edit", "place"), [
-    (lambda d: (d / "xiqiao-fixture.csv").write_text("type,firms\n纺织厂,1636\n", encoding="utf-8"), "row 1"),
-    (lambda d: (d / "xiqiao-fixture.csv").write_text("firm_type,firms\n纺织厂,1,6,3,6\n", encoding="utf-8"), "row 2"),
-    (lambda d: (d / "xiqiao-fixture.csv").write_text("firm_type,firms\n纺织厂,约1636\n", encoding="utf-8"),
-     "row 2, column firms"),
-    (lambda d: (d / "xiqiao-fixture.csv").write_text("firm_type,firms\n毛纺厂,1636\n", encoding="utf-8"),
-     "columns.firm_type.values_en"),
-    (lambda d: (d / "xiqiao-fixture.csv").write_text("firm_type,firms\n纺织厂,1637\n", encoding="utf-8"),
-     "row 2, column firms"),
-])
+@pytest.mark.parametrize(
+    ("edit", "place"),
+    [
+        (
+            lambda d: (d / "xiqiao-fixture.csv").write_text("type,firms\n纺织厂,1636\n", encoding="utf-8"),
+            "row 1",
+        ),
+        (
+            lambda d: (d / "xiqiao-fixture.csv").write_text(
+                "firm_type,firms\n纺织厂,1,6,3,6\n", encoding="utf-8"
+            ),
+            "row 2",
+        ),
+        (
+            lambda d: (d / "xiqiao-fixture.csv").write_text(
+                "firm_type,firms\n纺织厂,约1636\n", encoding="utf-8"
+            ),
+            "row 2, column firms",
+        ),
+        (
+            lambda d: (d / "xiqiao-fixture.csv").write_text(
+                "firm_type,firms\n毛纺厂,1636\n", encoding="utf-8"
+            ),
+            "columns.firm_type.values_en",
+        ),
+        (
+            lambda d: (d / "xiqiao-fixture.csv").write_text(
+                "firm_type,firms\n纺织厂,1637\n", encoding="utf-8"
+            ),
+            "row 2, column firms",
+        ),
+    ],
+)
 def test_a_malformed_data_set_names_the_file_row_and_column(folder: Path, edit, place: str) -> None:
     edit(folder)
     with pytest.raises(SourceError) as err:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from clusterdocs.content import load_english
-from clusterdocs.figures import conversions, untraceable
-from clusterdocs.generate import load_corpus
-from clusterdocs.parity import report
+from clusterdocs.checks.figures import untraceable
+from clusterdocs.checks.parity import report
+from clusterdocs.content.english import load_english
+from clusterdocs.ingest.corpus import load_corpus
+from clusterdocs.numbers import conversions
 
 CHAPTERS, _ = load_corpus()
 
@@ -34,12 +34,14 @@ def test_a_figure_the_chinese_does_not_print_is_reported() -> None:
     chapter = next(c for c in CHAPTERS if c.slug == "hunan-small-towns")
     english = load_english(chapter.slug)
     assert english is not None
-    doctored = type(english)(**{**english.__dict__, "sections": {**english.sections, "s4-2": "Sales reached 999 yuan."}})
+    doctored = type(english)(
+        **{**english.__dict__, "sections": {**english.sections, "s4-2": "Sales reached 999 yuan."}}
+    )
     assert any("999" in line for line in untraceable(chapter, doctored))
 
 
 def test_key_terms_are_glossary_terms_used_in_the_chapter() -> None:
-    from clusterdocs.glossary import load_glossary
+    from clusterdocs.content.glossary import load_glossary
 
     forms = {f for t in load_glossary() for f in (t.zh, *t.variants_zh)}
     problems = []

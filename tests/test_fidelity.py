@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
-
-from clusterdocs.fold import fold_fullwidth
+from clusterdocs.config import SEEDS
 from clusterdocs.generate import render_files
-from clusterdocs.generate import load_corpus
-from clusterdocs.sources import SEEDS, manifests
-from clusterdocs.structure import build_chapters
-from clusterdocs.textio import read_seed
+from clusterdocs.ingest.corpus import load_corpus, manifests
+from clusterdocs.ingest.normalise import fold_fullwidth
+from clusterdocs.ingest.structure import build_chapters
+from clusterdocs.ingest.textio import read_seed
 
 IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -50,9 +48,17 @@ def test_every_number_survives_except_declared_removals(m) -> None:
 @pytest.mark.parametrize("m", MANIFESTS, ids=IDS)
 def test_every_declared_repair_is_applied_exactly_once(m) -> None:
     applied = Counter(a.kind for c in build_chapters(m, read_seed(SEEDS / m.source)) for a in c.repairs)
-    declared = Counter({"removal": len(m.removals), "split": len(m.splits), "move": len(m.moves),
-                        "author-note": len(m.author_notes), "join": len(m.joins), "break": len(m.breaks),
-                        "table": len(m.tables)})
+    declared = Counter(
+        {
+            "removal": len(m.removals),
+            "split": len(m.splits),
+            "move": len(m.moves),
+            "author-note": len(m.author_notes),
+            "join": len(m.joins),
+            "break": len(m.breaks),
+            "table": len(m.tables),
+        }
+    )
     assert +applied == +declared
 
 
@@ -82,8 +88,11 @@ def test_the_flattened_table_is_rebuilt_with_its_printed_precision() -> None:
     [table] = [b for b in zhuzhou.blocks if b.id == "table-1"]
     assert len(table.rows) == 11
     assert table.rows[0] == ("有色金属冶炼", "18.7", "轨道交通", "22.5")
-    assert ("材料", "8.2", "陶瓷", "9.0") in table.rows   # 9.0 keeps its trailing zero
-    assert [h for h, _ in table.header] == ["2000年株洲前10位集聚程度高产业", "2010年株洲前10位集聚程度高产业"]
+    assert ("材料", "8.2", "陶瓷", "9.0") in table.rows  # 9.0 keeps its trailing zero
+    assert [h for h, _ in table.header] == [
+        "2000年株洲前10位集聚程度高产业",
+        "2010年株洲前10位集聚程度高产业",
+    ]
 
 
 def test_interleaved_columns_are_back_in_reading_order() -> None:
@@ -92,6 +101,15 @@ def test_interleaved_columns_are_back_in_reading_order() -> None:
     text = "".join(b.text for b in zhuzhou.blocks)
     assert "企业信息资源的重复利用严重，企业信息孤岛现象屡见不鲜[9]" in text
     assert "并要着眼培育壮大新材料、电子信息技术、生物制药等新兴产业" in text
-    order = [text.index(s) for s in ("②区位优势", "③人才优势", "②2010年湖南省", "⑥环境能源压力巨大",
-                                      "4.株洲新型工业化产业集群发展策略", "1)发展工业园区")]
+    order = [
+        text.index(s)
+        for s in (
+            "②区位优势",
+            "③人才优势",
+            "②2010年湖南省",
+            "⑥环境能源压力巨大",
+            "4.株洲新型工业化产业集群发展策略",
+            "1)发展工业园区",
+        )
+    ]
     assert order == sorted(order)

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-
-from clusterdocs.manifest import load_manifest
-from clusterdocs.render import body_markdown
-from clusterdocs.structure import build_chapters
-from clusterdocs.textio import read_seed
+from clusterdocs.ingest.manifest import load_manifest
+from clusterdocs.ingest.structure import build_chapters
+from clusterdocs.ingest.textio import read_seed
+from clusterdocs.site.chapter import body_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "normaliser"
 

@@ -37,12 +37,16 @@ def _lock() -> dict[str, str]:
 
 def test_every_direct_dependency_is_pinned_and_locked_at_the_same_version() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    declared = project["dependencies"] + [d for group in project["optional-dependencies"].values() for d in group]
+    declared = project["dependencies"] + [
+        d for group in project["optional-dependencies"].values() for d in group
+    ]
     lock = _lock()
     for spec in declared:
         name, sep, version = spec.partition("==")
         assert sep, f"pyproject.toml: {spec!r} must pin an exact version"
-        assert lock.get(name.lower()) == version, f"{name}: pyproject {version} vs lock {lock.get(name.lower())}"
+        assert lock.get(name.lower()) == version, (
+            f"{name}: pyproject {version} vs lock {lock.get(name.lower())}"
+        )
 
 
 def test_stack_versions_are_the_decided_ones() -> None:
@@ -58,7 +62,9 @@ def test_readme_shows_the_commands_and_ci_runs_the_test_command() -> None:
     readme = (ROOT / "README.md").read_text()
     for command in ("make serve", "make test", "make build", "make bench"):
         assert command in readme
-    run = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    run = [
+        line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")
+    ]
     assert run[-1] == "make test"
     makefile = (ROOT / "Makefile").read_text()
     for target in ("serve:", "build:", "test:", "bench:"):

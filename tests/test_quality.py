@@ -44,10 +44,12 @@ def test_no_serious_or_critical_accessibility_findings(visit, name: str, path: s
     visit.goto(path)
     visit.page.add_script_tag(path=str(AXE))
     result = visit.page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
     bad = [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     assert bad == [], "\n".join(bad)
     visit.shot(name, full_page=False)
@@ -91,8 +93,12 @@ def test_html_validates_with_the_nu_checker(site: Path) -> None:
     java = shutil.which("java")
     assert java, "a Java runtime is needed for the Nu HTML checker (apt-get install default-jre-headless)"
     pages = sorted(str(p) for p in site.rglob("*.html"))
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", *pages],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr or "{}").get("messages", [])
     unexplained = [m for m in messages if not any(k in m.get("message", "") for k in THEME_FINDINGS)]
     summary = sorted({m["message"] for m in unexplained})

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from search_harness import search
 
 pytestmark = pytest.mark.browser
@@ -48,7 +47,11 @@ def test_glossary_terms_and_case_names_are_whole_words_in_the_chinese_index(site
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     text = "\u200b".join(d["title"] + "\u200b" + d["text"] for d in docs)
     boundary = r"[\s\u200b，。、；：（）“”<>]"
-    split = [w for w in words if w in text.replace("\u200b", "")
-             and not re.search(rf"(?:^|{boundary}){re.escape(w)}(?:$|{boundary})", text)]
+    split = [
+        w
+        for w in words
+        if w in text.replace("\u200b", "")
+        and not re.search(rf"(?:^|{boundary}){re.escape(w)}(?:$|{boundary})", text)
+    ]
     assert len(words) >= 30
     assert split == []

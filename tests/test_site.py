@@ -8,14 +8,30 @@ from sitecheck import css_references, is_external, pages, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUGS = [
-    "zhuzhou", "hunan-two-oriented-society", "jingzhou-industrial-parks", "science-parks",
-    "jingjiang-transformation", "changsha-policy-opinions", "sunan-industrial-parks", "hunan-small-towns",
+    "zhuzhou",
+    "hunan-two-oriented-society",
+    "jingzhou-industrial-parks",
+    "science-parks",
+    "jingjiang-transformation",
+    "changsha-policy-opinions",
+    "sunan-industrial-parks",
+    "hunan-small-towns",
     "hubei-county-clusters",
 ]
 CASES = ["silicon-valley", "suzhou-industrial-park", "datang-socks", "xiqiao-textiles"]
-PAGES = (["index.html", "chapters/index.html", "cases/index.html", "cases/compare/index.html",
-          "cases/clusters/index.html", "data/index.html", "glossary/index.html"]
-         + [f"chapters/{s}/index.html" for s in SLUGS] + [f"cases/{c}/index.html" for c in CASES])
+PAGES = (
+    [
+        "index.html",
+        "chapters/index.html",
+        "cases/index.html",
+        "cases/compare/index.html",
+        "cases/clusters/index.html",
+        "data/index.html",
+        "glossary/index.html",
+    ]
+    + [f"chapters/{s}/index.html" for s in SLUGS]
+    + [f"cases/{c}/index.html" for c in CASES]
+)
 
 
 def test_every_page_exists_in_both_languages(site: Path) -> None:

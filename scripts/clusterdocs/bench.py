@@ -13,8 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from .generate import GENERATED_DIRS, load_corpus, render_files
-from .sources import ROOT, SEEDS
+from clusterdocs.config import GENERATED_DIRS, ROOT, SEEDS
+from clusterdocs.generate import render_files
+from clusterdocs.ingest.corpus import load_corpus
 
 
 def _timed(func, repeat: int = 3) -> tuple[float, float]:
@@ -70,8 +71,14 @@ def _mkdocs_build(site: Path, skip_generation: bool, project: Path = ROOT, seeds
     if skip_generation:
         env["CLUSTERDOCS_SKIP_GENERATION"] = "1"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                   cwd=project, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -88,8 +95,10 @@ def _full_build_growth() -> None:
             plain = _mkdocs_build(site, True, project, seeds)
             pages = sum(1 for _ in site.rglob("index.html"))
             times[copies] = full
-            print(f"seeds x{copies:<2}: full build {full:6.2f} s, plain MkDocs {plain:6.2f} s "
-                  f"({full / plain:.2f}x), {pages} pages ({full / times[1]:.1f}x the 1x time)")
+            print(
+                f"seeds x{copies:<2}: full build {full:6.2f} s, plain MkDocs {plain:6.2f} s "
+                f"({full / plain:.2f}x), {pages} pages ({full / times[1]:.1f}x the 1x time)"
+            )
 
 
 def _page_weight(site: Path, page: str) -> tuple[int, int]:
@@ -115,6 +124,7 @@ def _search_latency(site: Path) -> tuple[float, float, int]:
     from playwright.sync_api import sync_playwright
 
     suite = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
@@ -125,8 +135,13 @@ def _search_latency(site: Path) -> tuple[float, float, int]:
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     times = []
     chromium = _shutil.which("chromium") or "/usr/bin/chromium"
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update"]
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+    ]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=args)
         page = browser.new_page()
@@ -143,7 +158,9 @@ def _search_latency(site: Path) -> tuple[float, float, int]:
                 page.wait_for_function(
                     "q => document.querySelector('input.md-search__input').value === q && "
                     "document.querySelector('.md-search-result__list').children.length >= 0 && "
-                    "!document.querySelector('.md-search-result__meta').textContent.includes('…')", arg=case["q"])
+                    "!document.querySelector('.md-search-result__meta').textContent.includes('…')",
+                    arg=case["q"],
+                )
                 times.append((time.perf_counter() - begin) * 1000)
         browser.close()
     httpd.shutdown()
@@ -171,20 +188,30 @@ def main() -> int:
         warm_full = statistics.median(_mkdocs_build(site, skip_generation=False) for _ in range(2))
         plain = statistics.median(_mkdocs_build(site, skip_generation=True) for _ in range(2))
         peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-        print(f"cold {cold_full:.2f} s, warm {warm_full:.2f} s "
-              f"(generation {warm * 1000:.0f} ms, MkDocs {warm_full - warm:.2f} s)")
-        print(f"plain MkDocs build of the same pages (generation skipped): {plain:.2f} s "
-              f"-> full build is {warm_full / plain:.2f}x plain (goal <= 1.5x)")
+        print(
+            f"cold {cold_full:.2f} s, warm {warm_full:.2f} s "
+            f"(generation {warm * 1000:.0f} ms, MkDocs {warm_full - warm:.2f} s)"
+        )
+        print(
+            f"plain MkDocs build of the same pages (generation skipped): {plain:.2f} s "
+            f"-> full build is {warm_full / plain:.2f}x plain (goal <= 1.5x)"
+        )
         print(f"peak memory of a build: {peak / 1024:.0f} MiB")
-        for label, index in (("Chinese", site / "search" / "search_index.json"),
-                             ("English", site / "en" / "search" / "search_index.json")):
+        for label, index in (
+            ("Chinese", site / "search" / "search_index.json"),
+            ("English", site / "en" / "search" / "search_index.json"),
+        ):
             print(f"search index ({label}): {index.stat().st_size / 1024:.0f} KiB (goal <= 1536 KiB)")
         median, worst, count = _search_latency(site)
-        print(f"search latency in Chromium, keystroke to results: median {median:.0f} ms, worst {worst:.0f} ms "
-              f"over {count} queries (goal: median <= 150 ms)")
+        print(
+            f"search latency in Chromium, keystroke to results: median {median:.0f} ms, worst {worst:.0f} ms "
+            f"over {count} queries (goal: median <= 150 ms)"
+        )
         html, assets = _page_weight(site, "chapters/hunan-small-towns/index.html")
-        print(f"chapter page weight (hunan-small-towns): HTML {html / 1024:.0f} KiB + CSS/JS/images "
-              f"{assets / 1024:.0f} KiB = {(html + assets) / 1024:.0f} KiB")
+        print(
+            f"chapter page weight (hunan-small-towns): HTML {html / 1024:.0f} KiB + CSS/JS/images "
+            f"{assets / 1024:.0f} KiB = {(html + assets) / 1024:.0f} KiB"
+        )
 
     print("== full build growth (a copy of the project, seeds repeated)")
     _full_build_growth()

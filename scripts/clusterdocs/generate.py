@@ -8,38 +8,17 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .casepages import case_page, cases_index, clusters_page, comparison_page
-from .cases import find_mentions, link_cases, load_cases, load_clusters
-from .content import load_english
-from .datapages import data_index, dataset_page
-from .datasets import Dataset, load_all
-from .glossary import load_glossary, uses
-from .pages import chapters_index, glossary_page
-from .render import chapter_en, chapter_zh
-from .sources import SEEDS, manifests, site_url
-from .structure import Chapter, Link, build_chapters
-from .textio import read_seed
-
-GENERATED_DIRS = ("chapters", "sources", "data", "cases", "glossary")
-"""Folders of docs/ that belong to the generator; everything else in docs/ is hand-written."""
-
-
-def load_corpus(seeds: Path = SEEDS) -> tuple[list[Chapter], dict[str, bytes]]:
-    """Every chapter, and the raw bytes of every seed (for the source links)."""
-    chapters: list[Chapter] = []
-    raw: dict[str, bytes] = {}
-    for m in manifests(seeds):
-        path = seeds / m.source
-        text = read_seed(path)
-        raw[m.source] = path.read_bytes()
-        chapters += build_chapters(m, text)
-    slugs = [c.slug for c in chapters]
-    duplicates = {s for s in slugs if slugs.count(s) > 1}
-    if duplicates:
-        from .errors import SourceError
-
-        raise SourceError("seeds/*.yml", "chapters", f"slug used twice: {sorted(duplicates)[0]}")
-    return chapters, raw
+from clusterdocs.config import GENERATED_DIRS, SEEDS, site_url
+from clusterdocs.content.cases import find_mentions, link_cases, load_cases, load_clusters
+from clusterdocs.content.datasets import Dataset, load_all
+from clusterdocs.content.english import load_english
+from clusterdocs.content.glossary import load_glossary, uses
+from clusterdocs.ingest.corpus import load_corpus
+from clusterdocs.ingest.model import Chapter, Link
+from clusterdocs.site.cases import case_page, cases_index, clusters_page, comparison_page
+from clusterdocs.site.chapter import chapter_en, chapter_zh
+from clusterdocs.site.data import data_index, dataset_page
+from clusterdocs.site.indexes import chapters_index, glossary_page
 
 
 def link_datasets(chapters: list[Chapter], datasets: list[Dataset]) -> None:
@@ -48,7 +27,8 @@ def link_datasets(chapters: list[Chapter], datasets: list[Dataset]) -> None:
     for ds in datasets:
         for anchor in ds.anchors:
             by_slug[ds.chapter].links.setdefault(anchor, []).append(
-                Link("data", f"data/{ds.id}/", ds.title_zh, ds.title_en))
+                Link("data", f"data/{ds.id}/", ds.title_zh, ds.title_en)
+            )
 
 
 def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, str | bytes]:

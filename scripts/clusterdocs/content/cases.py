@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
-from .sources import ROOT
-from .structure import Chapter, Heading, Link, Paragraph, Table
-from .yamlfile import read_yaml
+from clusterdocs.config import ROOT
+from clusterdocs.errors import SourceError
+from clusterdocs.ingest.model import Chapter, Heading, Link, Paragraph, Table
+from clusterdocs.yamlio import read_yaml
 
 CASES = ROOT / "content" / "cases.yml"
 CLUSTERS = ROOT / "content" / "clusters.yml"
@@ -61,7 +61,9 @@ def _entries(path: Path, required: set[str]) -> list[Entry]:
         aliases = tuple(a for a in item.get("aliases_zh") or [] if a)
         if not aliases:
             raise SourceError(name, f"{where}.aliases_zh", "expected at least one Chinese alias")
-        entries.append(Entry(ident, names["zh"], names["en"], aliases, tuple(item.get("exclude_zh") or []), item))
+        entries.append(
+            Entry(ident, names["zh"], names["en"], aliases, tuple(item.get("exclude_zh") or []), item)
+        )
     return entries
 
 
@@ -117,4 +119,5 @@ def link_cases(cases: list[Entry], chapters: list[Chapter]) -> None:
                 continue
             seen.add((m.chapter, m.section_id))
             by_slug[m.chapter].links.setdefault(m.block_id, []).append(
-                Link("case", f"cases/{case.id}/", case.name_zh, case.name_en))
+                Link("case", f"cases/{case.id}/", case.name_zh, case.name_en)
+            )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import EnglishChapter
-from .escape import html_text, md_text
-from .glossary import Marker, Term
-from .repairs import Applied
-from .structure import Block, Chapter, Heading, Paragraph, Table
+from clusterdocs.content.english import EnglishChapter
+from clusterdocs.escape import html_text, md_text
+from clusterdocs.content.glossary import Marker, Term
+from clusterdocs.ingest.repairs import Applied
+from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table, sections
 
 def front_matter(title: str, source: str) -> list[str]:
     """YAML front matter: the generated-file notice first, then the page title (quoted for YAML)."""
@@ -343,17 +343,6 @@ def chapter_zh(chapter: Chapter, english: EnglishChapter | None, site_url: str, 
     lines += _about(chapter, ZH)
     lines += _footnotes(chapter)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def sections(chapter: Chapter) -> list[tuple[Heading | None, list[Block]]]:
-    """The chapter cut at every heading: (heading, the blocks up to the next heading)."""
-    out: list[tuple[Heading | None, list[Block]]] = [(None, [])]
-    for block in chapter.blocks:
-        if isinstance(block, Heading):
-            out.append((block, []))
-        else:
-            out[-1][1].append(block)
-    return [s for s in out if s[0] is not None or s[1]]
 
 
 def english_number(heading: Heading) -> str:

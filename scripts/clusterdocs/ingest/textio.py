@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SourceError
+from clusterdocs.errors import SourceError
 
 BOM = "\ufeff"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .errors import SourceError
-from .manifest import Manifest, TableSpec
+from clusterdocs.errors import SourceError
+from clusterdocs.ingest.manifest import Manifest, TableSpec
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,13 @@ class _Repairer:
             raise SourceError(self.name, place, f"text not found in {self.m.source}: {snippet!r}")
         if len(hits) > 1:
             numbers = ", ".join(str(self.lines[i].number) for i in hits[:5])
-            raise SourceError(self.name, place, f"text matches {len(hits)} lines ({numbers}), expected one: {snippet!r}")
+            raise SourceError(
+                self.name, place, f"text matches {len(hits)} lines ({numbers}), expected one: {snippet!r}"
+            )
         if self.lines[hits[0]].text.count(snippet) > 1:
-            raise SourceError(self.name, place, f"text occurs twice in line {self.lines[hits[0]].number}: {snippet!r}")
+            raise SourceError(
+                self.name, place, f"text occurs twice in line {self.lines[hits[0]].number}: {snippet!r}"
+            )
         return hits[0]
 
     def span(self, first: str, last: str, place: str) -> tuple[int, int]:
@@ -78,7 +82,9 @@ class _Repairer:
             line = self.lines[at]
             cut = line.text.index(s.before)
             if not line.text[:cut].strip():
-                raise SourceError(self.name, f"splits[{i}]", f"nothing before the split point in line {line.number}")
+                raise SourceError(
+                    self.name, f"splits[{i}]", f"nothing before the split point in line {line.number}"
+                )
             head = replace(line, text=line.text[:cut], hard_end=True)
             tail = replace(line, text=line.text[cut:])
             self.lines[at : at + 1] = [head, tail]
@@ -110,7 +116,9 @@ class _Repairer:
             start, end = self.span(a.first, a.last, f"author_notes[{i}]")
             notes.append(self.lines[start : end + 1])
             self.applied.append(
-                Applied("author-note", a.reason, tuple(x.number for x in self.lines[start : end + 1]), a.first)
+                Applied(
+                    "author-note", a.reason, tuple(x.number for x in self.lines[start : end + 1]), a.first
+                )
             )
             del self.lines[start : end + 1]
         return notes
@@ -121,7 +129,9 @@ class _Repairer:
             block = self.lines[start : end + 1]
             anchor = self.find(mv.after, f"moves[{i}].after")
             if start <= anchor <= end:
-                raise SourceError(self.name, f"moves[{i}].after", "the anchor lies inside the block being moved")
+                raise SourceError(
+                    self.name, f"moves[{i}].after", "the anchor lies inside the block being moved"
+                )
             del self.lines[start : end + 1]
             anchor = self.find(mv.after, f"moves[{i}].after")
             self.lines[anchor + 1 : anchor + 1] = block
@@ -146,7 +156,9 @@ class _Repairer:
         return items
 
 
-def apply_repairs(manifest: Manifest, lines: list[Line]) -> tuple[list[Item], list[list[Line]], list[Applied]]:
+def apply_repairs(
+    manifest: Manifest, lines: list[Line]
+) -> tuple[list[Item], list[list[Line]], list[Applied]]:
     """Apply a manifest's repairs; return the items in reading order, the author notes and the log."""
     r = _Repairer(manifest, list(lines))
     r.split()

@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from .cases import Entry
-from .glossary import Term
+from clusterdocs.content.cases import Entry
+from clusterdocs.content.glossary import Term
 
 ENGLISH = "en/"
 TOKEN = re.compile("\u200b([^\u200b<>]{3,})(?=\u200b)")
@@ -69,7 +69,7 @@ def split_search_index(site: Path) -> bool:
         return False
     chinese = [d for d in index["docs"] if not d["location"].startswith(ENGLISH)]
     for d in english:
-        d["location"] = d["location"][len(ENGLISH):]
+        d["location"] = d["location"][len(ENGLISH) :]
     target = site / "en" / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     _write(target, {**index, "docs": english})

@@ -4,95 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from . import fold
-from .errors import SourceError
-from .manifest import ChapterSpec, EditorialNote, Manifest
-from .repairs import Applied, Item, Line, RawTable, apply_repairs, raw_lines
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A section heading from the document's own numbering (or declared in the manifest)."""
-
-    id: str
-    level: int
-    number: str
-    title: str
-
-    @property
-    def text(self) -> str:
-        return self.number + self.title
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of running text with its stable anchor."""
-
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table rebuilt from flattened lines; header cells carry their column span."""
-
-    id: str
-    caption_zh: str
-    caption_en: str
-    header: tuple[tuple[str, int], ...]
-    rows: tuple[tuple[str, ...], ...]
-
-    @property
-    def text(self) -> str:
-        cells = [self.caption_zh, self.caption_en, *(h for h, _ in self.header), *(c for r in self.rows for c in r)]
-        return "".join(cells)
-
-
-Block = Heading | Paragraph | Table
-
-
-@dataclass(frozen=True)
-class Link:
-    """A pointer shown under a block to another page of the site (a data set, a case study)."""
-
-    kind: str
-    path: str
-    label_zh: str
-    label_en: str
-
-
-@dataclass
-class Chapter:
-    """A normalised chapter: front matter, blocks in reading order, notes and what normalisation changed."""
-
-    spec: ChapterSpec
-    source: str
-    title_zh: str
-    byline: str | None
-    author_notes: list[str]
-    abstract: list[tuple[str, str]]
-    keywords_line: str | None
-    blocks: list[Block]
-    notes: dict[str, list[EditorialNote]]
-    repairs: list[Applied]
-    stats: Counter[str] = field(default_factory=Counter)
-    links: dict[str, list[Link]] = field(default_factory=dict)
-
-    @property
-    def slug(self) -> str:
-        return self.spec.slug
-
-    def texts(self) -> list[str]:
-        """Every piece of source text the chapter keeps, in order."""
-        front = [self.title_zh] if self.spec.title_in_source else []
-        if self.byline and self.spec.byline_in_source:
-            front.append(self.byline)
-        front += [text for _, text in self.abstract]
-        front += [self.keywords_line] if self.keywords_line else []
-        return front + self.author_notes + [b.text for b in self.blocks]
-
+from clusterdocs.errors import SourceError
+from clusterdocs.ingest import normalise as fold
+from clusterdocs.ingest.manifest import ChapterSpec, EditorialNote, Manifest
+from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table
+from clusterdocs.ingest.repairs import Applied, Item, Line, RawTable, apply_repairs, raw_lines
 
 _TERMINAL = set("。！？；：”」』）…;:.!?)")
 _CONTINUES = set("，,、（(“《")
@@ -111,21 +29,6 @@ def _ends_paragraph(line: Line, following: Line | None, layout: str) -> bool:
     # A line that already holds a full stop but ends mid-sentence was cut by a page; titles,
     # bylines and headings hold no full stop and always end where they stand.
     return body[-1] in _TERMINAL or "。" not in body
-
-
-def normalise(text: str, stray_spaces: bool, stats: Counter[str]) -> str:
-    """Apply every character-level rule to one piece of text, counting changes."""
-    text, n = fold.fold_fullwidth(text)
-    stats["fullwidth"] += n
-    text, n = fold.join_split_numbers(text, stray_spaces)
-    stats["numbers"] += n
-    text, n = fold.tidy_citations(text)
-    stats["citations"] += n
-    text, n = fold.widen_punctuation(text)
-    stats["punctuation"] += n
-    text, n = fold.remove_stray_spaces(text)
-    stats["spaces"] += n
-    return text
 
 
 def _join(lines: list[Line], stats: Counter[str]) -> str:
@@ -186,8 +89,17 @@ def _numbered(text: str) -> tuple[str, str, str, str] | None:
     return None
 
 
-_RANK = {"chapter": 0, "cn": 1, "paren-cn": 2, "decimal1": 3, "decimal2": 4, "decimal3": 5, "decimal4": 6,
-         "paren-digit": 7, "circled": 8}
+_RANK = {
+    "chapter": 0,
+    "cn": 1,
+    "paren-cn": 2,
+    "decimal1": 3,
+    "decimal2": 4,
+    "decimal3": 5,
+    "decimal4": 6,
+    "paren-digit": 7,
+    "circled": 8,
+}
 _ABSTRACT = re.compile(r"^(【摘要】|内容摘要[:：]|摘要[:：]|Abstract:)")
 _KEYWORDS = re.compile(r"^关键词[:：]")
 
@@ -202,18 +114,26 @@ class _Piece:
 
 def _table(raw: RawTable, stray: bool, stats: Counter[str], name: str) -> Table:
     spec, lines = raw.spec, list(raw.lines)
-    caption_zh = normalise(lines[0].text, stray, stats)
-    caption_en = normalise(_join(lines[1 : spec.caption_lines], stats), stray, stats) if spec.caption_lines > 1 else ""
+    caption_zh = fold.normalise(lines[0].text, stray, stats)
+    caption_en = (
+        fold.normalise(_join(lines[1 : spec.caption_lines], stats), stray, stats)
+        if spec.caption_lines > 1
+        else ""
+    )
     at = spec.caption_lines
     header = []
     for size in spec.header_groups:
-        header.append((normalise(_join(lines[at : at + size], stats), stray, stats), spec.header_span))
+        header.append((fold.normalise(_join(lines[at : at + size], stats), stray, stats), spec.header_span))
         at += size
     rows = []
     for line in lines[at:]:
-        cells = tuple(normalise(cell, stray, stats) for cell in line.text.split())
+        cells = tuple(fold.normalise(cell, stray, stats) for cell in line.text.split())
         if len(cells) != spec.columns:
-            raise SourceError(name, f"tables[{spec.id}]", f"line {line.number} has {len(cells)} cells, expected {spec.columns}")
+            raise SourceError(
+                name,
+                f"tables[{spec.id}]",
+                f"line {line.number} has {len(cells)} cells, expected {spec.columns}",
+            )
         rows.append(cells)
     return Table(spec.id, caption_zh, caption_en, tuple(header), tuple(rows))
 
@@ -225,7 +145,7 @@ def _pieces(items: list[Item], m: Manifest, stats: Counter[str]) -> list[_Piece]
 
     def flush() -> None:
         if buffer:
-            pieces.append(_Piece(normalise(_join(buffer, stats), m.stray_spaces, stats)))
+            pieces.append(_Piece(fold.normalise(_join(buffer, stats), m.stray_spaces, stats)))
             buffer.clear()
 
     for i, item in enumerate(items):
@@ -247,7 +167,9 @@ def _split_chapters(items: list[Item], m: Manifest) -> list[list[Item]]:
     for i, spec in enumerate(m.chapters[1:], start=1):
         hits = [k for k, item in enumerate(items) if isinstance(item, Line) and spec.start in item.text]
         if len(hits) != 1:
-            raise SourceError(name, f"chapters[{i}].start", f"text matches {len(hits)} lines, expected one: {spec.start!r}")
+            raise SourceError(
+                name, f"chapters[{i}].start", f"text matches {len(hits)} lines, expected one: {spec.start!r}"
+            )
         if hits[0] <= starts[-1]:
             raise SourceError(name, f"chapters[{i}].start", "chapters must start in reading order")
         starts.append(hits[0])
@@ -275,8 +197,15 @@ def _unspaced(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _build_chapter(spec: ChapterSpec, index: int, pieces: list[_Piece], m: Manifest,
-                   notes: list[str], repairs: list[Applied], stats: Counter[str]) -> Chapter:
+def _build_chapter(
+    spec: ChapterSpec,
+    index: int,
+    pieces: list[_Piece],
+    m: Manifest,
+    notes: list[str],
+    repairs: list[Applied],
+    stats: Counter[str],
+) -> Chapter:
     name, place = f"seeds/{m.path.name}", f"chapters[{index}]"
     pieces = list(pieces)
     title = spec.title_zh
@@ -293,8 +222,13 @@ def _build_chapter(spec: ChapterSpec, index: int, pieces: list[_Piece], m: Manif
     declared = {h.text: h for h in spec.headings}
     used_declared: set[str] = set()
     blocks: list[Block] = []
-    ranks = sorted({_RANK[n[0]] for p in pieces if not p.table and (n := _numbered(p.text))
-                    and not any(s in p.text for s in spec.not_headings)})
+    ranks = sorted(
+        {
+            _RANK[n[0]]
+            for p in pieces
+            if not p.table and (n := _numbered(p.text)) and not any(s in p.text for s in spec.not_headings)
+        }
+    )
     level_of = {rank: min(2 + i, 6) for i, rank in enumerate(ranks)}
     stack: list[tuple[int, str]] = []
     counters: Counter[str] = Counter()
@@ -330,7 +264,11 @@ def _build_chapter(spec: ChapterSpec, index: int, pieces: list[_Piece], m: Manif
             while stack and stack[-1][0] >= level:
                 stack.pop()
             if new_id in seen_ids:
-                raise SourceError(name, place, f"two sections get the id {new_id!r} (at {text!r}); declare ids in `headings`")
+                raise SourceError(
+                    name,
+                    place,
+                    f"two sections get the id {new_id!r} (at {text!r}); declare ids in `headings`",
+                )
             seen_ids.add(new_id)
             stack.append((level, new_id))
             blocks.append(Heading(new_id, level, number, title_text))
@@ -340,12 +278,16 @@ def _build_chapter(spec: ChapterSpec, index: int, pieces: list[_Piece], m: Manif
         blocks.append(Paragraph(f"{key}-p{counters[key]}" if key else f"p{counters[key]}", text))
     missing = set(declared) - used_declared
     if missing:
-        raise SourceError(name, f"{place}.headings", f"heading text not found as a paragraph: {sorted(missing)[0]!r}")
+        raise SourceError(
+            name, f"{place}.headings", f"heading text not found as a paragraph: {sorted(missing)[0]!r}"
+        )
     attached: dict[str, list[EditorialNote]] = {}
     for i, note in enumerate(spec.notes):
         hits = [b for b in blocks if note.at in b.text]
         if len(hits) != 1:
-            raise SourceError(name, f"{place}.notes[{i}]", f"text matches {len(hits)} blocks, expected one: {note.at!r}")
+            raise SourceError(
+                name, f"{place}.notes[{i}]", f"text matches {len(hits)} blocks, expected one: {note.at!r}"
+            )
         attached.setdefault(hits[0].id, []).append(note)
     return Chapter(spec, m.source, title, byline, notes, abstract, keywords, blocks, attached, repairs, stats)
 
@@ -362,7 +304,10 @@ def build_chapters(m: Manifest, text: str) -> list[Chapter]:
     for i, (spec, part) in enumerate(zip(m.chapters, parts)):
         stats: Counter[str] = Counter()
         pieces = _pieces(part, m, stats)
-        notes = [normalise(_join(lines, stats), m.stray_spaces, stats)
-                 for lines in note_lines if _owner(Applied("", "", (lines[0].number,), ""), ranges) == i]
+        notes = [
+            fold.normalise(_join(lines, stats), m.stray_spaces, stats)
+            for lines in note_lines
+            if _owner(Applied("", "", (lines[0].number,), ""), ranges) == i
+        ]
         chapters.append(_build_chapter(spec, i, pieces, m, notes, owned[i], stats))
     return chapters

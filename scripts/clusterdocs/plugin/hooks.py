@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path, not as a package
-
-from clusterdocs.casepages import case_list  # noqa: E402
-from clusterdocs.cases import Entry, find_mentions, load_cases, load_clusters  # noqa: E402
-from clusterdocs.datasets import DATA  # noqa: E402
-from clusterdocs.errors import SourceError  # noqa: E402
-from clusterdocs.escape import md_text  # noqa: E402
-from clusterdocs.glossary import load_glossary  # noqa: E402
-from clusterdocs.sources import ROOT, manifests  # noqa: E402
-from clusterdocs.generate import generate, load_corpus  # noqa: E402
-from clusterdocs.pages import chapter_list  # noqa: E402
-from clusterdocs.search import add_compound_parts, split_search_index, user_dictionary  # noqa: E402
-from clusterdocs.structure import Chapter  # noqa: E402
+from clusterdocs.config import ROOT
+from clusterdocs.content.cases import Entry, find_mentions, load_cases, load_clusters
+from clusterdocs.content.datasets import DATA
+from clusterdocs.content.glossary import load_glossary
+from clusterdocs.errors import SourceError
+from clusterdocs.escape import md_text
+from clusterdocs.generate import generate
+from clusterdocs.ingest.corpus import load_corpus, manifests
+from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
+from clusterdocs.site.cases import case_list
+from clusterdocs.site.indexes import chapter_list
 
 _state: dict[str, object] = {}
 _SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?: ([a-z0-9-]+))? -->")
@@ -36,8 +33,11 @@ def on_config(config):
     """Write jieba's user dictionary where search reads it; list the generated pages in the nav."""
     search = config["plugins"]["material/search"].config
     try:
-        words = user_dictionary(load_glossary(), load_cases() + load_clusters(),
-                                EXTRA_TERMS.read_text(encoding="utf-8").splitlines())
+        words = user_dictionary(
+            load_glossary(),
+            load_cases() + load_clusters(),
+            EXTRA_TERMS.read_text(encoding="utf-8").splitlines(),
+        )
         path = Path(search.jieba_dict_user)
         path = path if path.is_absolute() else ROOT / path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,8 +61,10 @@ def with_generated_pages(nav: list, generated: dict[str, list[str]]) -> list:
     out = []
     for item in nav:
         if isinstance(item, dict):
-            item = {title: with_generated_pages(value, generated) if isinstance(value, list) else value
-                    for title, value in item.items()}
+            item = {
+                title: with_generated_pages(value, generated) if isinstance(value, list) else value
+                for title, value in item.items()
+            }
         out.append(item)
         if isinstance(item, str) and item in generated:
             out += [page for page in generated[item] if page not in nav]
@@ -124,7 +126,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if name == "case" and argument is not None:
             case = cases.get(argument)
             if case is None:
-                raise PluginError(f"{page.file.src_uri}: unknown case {argument!r} (known: {', '.join(cases) or 'none'})")
+                raise PluginError(
+                    f"{page.file.src_uri}: unknown case {argument!r} (known: {', '.join(cases) or 'none'})"
+                )
             return f"[{md_text(case.name_zh if lang == 'zh' else case.name_en)}]({prefix}cases/{case.id}/index.md)"
         raise PluginError(f"{page.file.src_uri}: unknown shortcode {match.group(0)!r}")
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .errors import SourceError
-from .figures import numbers_in
-from .sources import ROOT
-from .structure import Chapter
-from .yamlfile import read_yaml
+from clusterdocs.config import ROOT
+from clusterdocs.errors import SourceError
+from clusterdocs.ingest.model import Chapter
+from clusterdocs.numbers import numbers_in
+from clusterdocs.yamlio import read_yaml
 
 DATA = ROOT / "content" / "data"
 KINDS = {"category", "number", "text", "year"}
@@ -100,8 +100,16 @@ def load_dataset(meta_path: Path) -> Dataset:
         if kind not in KINDS:
             raise SourceError(name, f"{where}.kind", f"must be one of {', '.join(sorted(KINDS))}")
         values = c.get("values_en") or {}
-        columns.append(Column(_need(c, "name", str, name, where), label_zh, label_en, kind,
-                              str(c.get("unit") or ""), {str(k): str(v) for k, v in values.items()}))
+        columns.append(
+            Column(
+                _need(c, "name", str, name, where),
+                label_zh,
+                label_en,
+                kind,
+                str(c.get("unit") or ""),
+                {str(k): str(v) for k, v in values.items()},
+            )
+        )
     csv_path = meta_path.with_suffix(".csv")
     csv_name = f"content/data/{csv_path.name}"
     try:
@@ -117,7 +125,9 @@ def load_dataset(meta_path: Path) -> Dataset:
         raise SourceError(csv_name, "row 1", "the file is empty") from None
     expected = [c.name for c in columns]
     if header != expected:
-        raise SourceError(csv_name, "row 1", f"header {header} does not match the metadata columns {expected}")
+        raise SourceError(
+            csv_name, "row 1", f"header {header} does not match the metadata columns {expected}"
+        )
     rows = []
     for n, cells in enumerate(reader, start=2):
         if not any(cells):
@@ -128,9 +138,13 @@ def load_dataset(meta_path: Path) -> Dataset:
         for c in columns:
             value = row[c.name]
             if c.kind in {"number", "year"} and value and not re.fullmatch(r"-?\d[\d,]*(\.\d+)?", value):
-                raise SourceError(csv_name, f"row {n}, column {c.name}", f"{value!r} is not a number as printed")
+                raise SourceError(
+                    csv_name, f"row {n}, column {c.name}", f"{value!r} is not a number as printed"
+                )
             if c.kind == "category" and value and value not in c.values_en:
-                raise SourceError(name, f"columns.{c.name}.values_en", f"no English for {value!r} (CSV row {n})")
+                raise SourceError(
+                    name, f"columns.{c.name}.values_en", f"no English for {value!r} (CSV row {n})"
+                )
         rows.append(row)
     if not rows:
         raise SourceError(csv_name, "", "no data rows")
@@ -140,10 +154,19 @@ def load_dataset(meta_path: Path) -> Dataset:
     if not quotes or not all(isinstance(q, str) and q for q in quotes):
         raise SourceError(name, "sources", "expected one or more quotes")
     return Dataset(
-        id=ident, title_zh=title_zh, title_en=title_en, chapter=_need(meta, "chapter", str, name),
-        source_file=_need(meta, "source_file", str, name), columns=columns, rows=rows,
-        notes_zh=str(notes.get("zh", "")), notes_en=str(notes.get("en", "")), chart=meta.get("chart"),
-        quotes=quotes, raw_checks=list(meta.get("checks") or []), csv_text=text,
+        id=ident,
+        title_zh=title_zh,
+        title_en=title_en,
+        chapter=_need(meta, "chapter", str, name),
+        source_file=_need(meta, "source_file", str, name),
+        columns=columns,
+        rows=rows,
+        notes_zh=str(notes.get("zh", "")),
+        notes_en=str(notes.get("en", "")),
+        chart=meta.get("chart"),
+        quotes=quotes,
+        raw_checks=list(meta.get("checks") or []),
+        csv_text=text,
     )
 
 
@@ -184,14 +207,18 @@ def run_check(ds: Dataset, spec: dict, index: int) -> Check:
             rate = (float(end / start) ** (1 / years) - 1) * 100
             places = _places(printed)
             computed = f"{rate:.{places}f}"
-            return Check(kind, spec, printed, computed, abs(rate - float(printed)) <= 0.5 * 10 ** -places + 1e-9)
+            return Check(
+                kind, spec, printed, computed, abs(rate - float(printed)) <= 0.5 * 10**-places + 1e-9
+            )
         if kind == "share":
             part, whole = _decimal(str(spec["part"])), _decimal(str(spec["whole"]))
             printed = str(spec["stated"]).rstrip("%")
             share = float(part / whole) * 100
             places = _places(printed)
             computed = f"{share:.{places}f}"
-            return Check(kind, spec, printed, computed, abs(share - float(printed)) <= 0.5 * 10 ** -places + 1e-9)
+            return Check(
+                kind, spec, printed, computed, abs(share - float(printed)) <= 0.5 * 10**-places + 1e-9
+            )
     except (KeyError, InvalidOperation, ValueError, ZeroDivisionError) as err:
         raise SourceError(name, f"checks[{index}]", f"cannot compute: {err}") from None
     raise SourceError(name, f"checks[{index}].type", f"unknown check type {kind!r}")
@@ -209,7 +236,9 @@ def attach(ds: Dataset, chapters: dict[str, Chapter]) -> None:
     for i, quote in enumerate(ds.quotes):
         hits = [b for b in chapter.blocks if quote in b.text]
         if len(hits) != 1:
-            raise SourceError(name, f"sources[{i}]", f"quote found in {len(hits)} blocks of {ds.chapter}, expected one")
+            raise SourceError(
+                name, f"sources[{i}]", f"quote found in {len(hits)} blocks of {ds.chapter}, expected one"
+            )
         ds.anchors.append(hits[0].id)
         passages.append(hits[0].text)
     printed = numbers_in("".join(passages))
@@ -217,8 +246,11 @@ def attach(ds: Dataset, chapters: dict[str, Chapter]) -> None:
         for c in ds.columns:
             value = row[c.name]
             if c.kind in {"number", "year"} and value and value.replace(",", "") not in printed:
-                raise SourceError(f"content/data/{ds.id}.csv", f"row {n}, column {c.name}",
-                                  f"{value} is not printed in the source passage")
+                raise SourceError(
+                    f"content/data/{ds.id}.csv",
+                    f"row {n}, column {c.name}",
+                    f"{value} is not printed in the source passage",
+                )
     ds.checks = [run_check(ds, spec, i) for i, spec in enumerate(ds.raw_checks)]
 
 

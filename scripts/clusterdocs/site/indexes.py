@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .escape import md_text
-from .render import front_matter
-from .structure import Chapter
+from clusterdocs.escape import md_text
+from clusterdocs.site.chapter import front_matter
+from clusterdocs.ingest.model import Chapter
 
 
 def chapter_list(chapters: list[Chapter], lang: str, prefix: str) -> str:
@@ -34,7 +34,7 @@ def chapters_index(chapters: list[Chapter], lang: str) -> str:
 
 def glossary_page(terms, used: dict, lang: str) -> str:
     """The glossary in one language: every term with pinyin, the other language, a definition, its chapters."""
-    from .escape import html_text
+    from clusterdocs.escape import html_text
 
     zh = lang == "zh"
     title = "术语表" if zh else "Glossary"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .cases import Entry, Mention
-from .datapages import chart_and_table
-from .datasets import Dataset
-from .escape import html_text, md_text
-from .render import front_matter
-from .structure import Chapter
+from clusterdocs.content.cases import Entry, Mention
+from clusterdocs.site.data import chart_and_table
+from clusterdocs.content.datasets import Dataset
+from clusterdocs.escape import html_text, md_text
+from clusterdocs.site.chapter import front_matter
+from clusterdocs.ingest.model import Chapter
 
 WINDOW = 70
 

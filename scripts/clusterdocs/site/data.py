@@ -6,11 +6,11 @@ import io
 
 import pandas as pd
 
-from .charts import bar_chart, line_chart
-from .datasets import Check, Dataset
-from .escape import html_text, md_text
-from .render import front_matter
-from .structure import Chapter
+from clusterdocs.site.charts import bar_chart, line_chart
+from clusterdocs.content.datasets import Check, Dataset
+from clusterdocs.escape import html_text, md_text
+from clusterdocs.site.chapter import front_matter
+from clusterdocs.ingest.model import Chapter
 
 
 UNITS_EN = {"亿元": "100 million yuan", "万亿元": "trillion yuan", "万元": "10,000 yuan", "元": "yuan",

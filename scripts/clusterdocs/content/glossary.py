@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
-from .escape import html_text
-from .sources import ROOT
-from .yamlfile import read_yaml
+from clusterdocs.config import ROOT
+from clusterdocs.errors import SourceError
+from clusterdocs.escape import html_text
+from clusterdocs.yamlio import read_yaml
 
 GLOSSARY = ROOT / "content" / "glossary.yml"
 FIELDS = ("id", "zh", "pinyin", "en", "def_zh", "def_en")
@@ -101,9 +101,11 @@ class Marker:
             if term is None or term.id in self.used:
                 continue
             self.used.add(term.id)
-            out.append(html_text(text[last:m.start()]))
-            out.append(f'<a class="term" href="{self.href}#{term.id}" title="{html_text(term.tooltip(self.lang))}">'
-                       f"{html_text(m.group())}</a>")
+            out.append(html_text(text[last : m.start()]))
+            out.append(
+                f'<a class="term" href="{self.href}#{term.id}" title="{html_text(term.tooltip(self.lang))}">'
+                f"{html_text(m.group())}</a>"
+            )
             last = m.end()
         out.append(html_text(text[last:]))
         return "".join(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .escape import html_text
+from clusterdocs.escape import html_text
 
 WIDTH = 640
 LABEL_WIDTH = 200

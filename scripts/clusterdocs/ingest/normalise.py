@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 WIDE = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -112,3 +113,18 @@ def join_lines(left: str, right: str) -> str:
     if re.match(rf"[{WIDE}]", left[-1]) or re.match(rf"[{WIDE}]", right[0]):
         return left + right
     return f"{left} {right}"
+
+
+def normalise(text: str, stray_spaces: bool, stats: Counter[str]) -> str:
+    """Apply every character-level rule to one piece of text, counting changes."""
+    text, n = fold_fullwidth(text)
+    stats["fullwidth"] += n
+    text, n = join_split_numbers(text, stray_spaces)
+    stats["numbers"] += n
+    text, n = tidy_citations(text)
+    stats["citations"] += n
+    text, n = widen_punctuation(text)
+    stats["punctuation"] += n
+    text, n = remove_stray_spaces(text)
+    stats["spaces"] += n
+    return text

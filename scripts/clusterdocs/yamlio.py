@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SourceError
+from clusterdocs.errors import SourceError
 
 
 def read_yaml(path: Path, name: str) -> Any:
@@ -19,4 +19,6 @@ def read_yaml(path: Path, name: str) -> Any:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         place = f"line {mark.line + 1}" if mark else ""
-        raise SourceError(name, place, f"invalid YAML ({getattr(err, 'problem', None) or 'syntax error'})") from None
+        raise SourceError(
+            name, place, f"invalid YAML ({getattr(err, 'problem', None) or 'syntax error'})"
+        ) from None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .content import EnglishChapter, load_english
-from .structure import Chapter, Heading, Table
+from clusterdocs.content.english import EnglishChapter, load_english
+from clusterdocs.ingest.model import Chapter, Heading, Table
 
 
 def section_ids(chapter: Chapter) -> list[str]:
@@ -11,7 +11,9 @@ def section_ids(chapter: Chapter) -> list[str]:
     return [b.id for b in chapter.blocks if isinstance(b, Heading)]
 
 
-def problems(chapter: Chapter, english: EnglishChapter | None, pages: dict[str, str] | None = None) -> list[str]:
+def problems(
+    chapter: Chapter, english: EnglishChapter | None, pages: dict[str, str] | None = None
+) -> list[str]:
     """What is missing or extra for this chapter, one line each; empty when the two languages match."""
     if english is None:
         return [f"{chapter.slug}: no English page content (content/en/{chapter.slug}.yml)"]
@@ -38,9 +40,9 @@ def problems(chapter: Chapter, english: EnglishChapter | None, pages: dict[str, 
 
 def report(chapters: list[Chapter]) -> list[str]:
     """Parity problems of every chapter, and figures in the English that the Chinese section does not print."""
-    from .figures import untraceable
-    from .render import chapter_en, chapter_zh
-    from .sources import site_url
+    from clusterdocs.checks.figures import untraceable
+    from clusterdocs.config import site_url
+    from clusterdocs.site.chapter import chapter_en, chapter_zh
 
     lines = []
     for c in chapters:

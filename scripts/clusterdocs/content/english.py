@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
-from .sources import ROOT
-from .yamlfile import read_yaml
+from clusterdocs.config import ROOT
+from clusterdocs.errors import SourceError
+from clusterdocs.yamlio import read_yaml
 
 CONTENT = ROOT / "content"
 

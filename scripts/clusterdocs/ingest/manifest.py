@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError
-from .yamlfile import read_yaml
+from clusterdocs.errors import SourceError
+from clusterdocs.yamlio import read_yaml
 
 
 @dataclass(frozen=True)
@@ -137,11 +137,16 @@ class _Reader:
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, kind):
-            raise SourceError(self.name, self._place(key), f"expected {kind.__name__}, got {type(value).__name__}")
+            raise SourceError(
+                self.name, self._place(key), f"expected {kind.__name__}, got {type(value).__name__}"
+            )
         return value
 
     def items(self, key: str) -> list[_Reader]:
-        return [_Reader(self.name, item, f"{self._place(key)}[{i}]") for i, item in enumerate(self.get(key, list, []))]
+        return [
+            _Reader(self.name, item, f"{self._place(key)}[{i}]")
+            for i, item in enumerate(self.get(key, list, []))
+        ]
 
     def strings(self, key: str) -> tuple[str, ...]:
         values = self.get(key, list, [])
@@ -160,8 +165,21 @@ class _Reader:
 
 
 def _chapter(r: _Reader) -> ChapterSpec:
-    r.check_keys({"slug", "title", "title_in_source", "byline", "byline_in_source", "start", "keywords",
-                  "headings", "not_headings", "notes", "description"})
+    r.check_keys(
+        {
+            "slug",
+            "title",
+            "title_in_source",
+            "byline",
+            "byline_in_source",
+            "start",
+            "keywords",
+            "headings",
+            "not_headings",
+            "notes",
+            "description",
+        }
+    )
     title, keywords = r.sub("title"), r.sub("keywords")
     description = r.sub("description")
     headings = []
@@ -198,22 +216,38 @@ def load_manifest(path: Path) -> Manifest:
     name = f"seeds/{path.name}"
     data = read_yaml(path, name)
     r = _Reader(name, data, "")
-    r.check_keys({"source", "layout", "stray_spaces", "description", "splits", "removals", "moves",
-                  "author_notes", "joins", "breaks", "tables", "chapters"})
+    r.check_keys(
+        {
+            "source",
+            "layout",
+            "stray_spaces",
+            "description",
+            "splits",
+            "removals",
+            "moves",
+            "author_notes",
+            "joins",
+            "breaks",
+            "tables",
+            "chapters",
+        }
+    )
     layout = r.get("layout", str)
     if layout not in {"wrapped", "lines"}:
         raise SourceError(name, "layout", "must be 'wrapped' or 'lines'")
     description = r.sub("description")
     splits = tuple(Split(s.get("before", str), s.get("reason", str)) for s in r.items("splits"))
     removals = tuple(
-        Removal(x.get("text", str), x.get("reason", str), x.get("line", int, None)) for x in r.items("removals")
+        Removal(x.get("text", str), x.get("reason", str), x.get("line", int, None))
+        for x in r.items("removals")
     )
     moves = tuple(
         Move(m.get("first", str), m.get("last", str), m.get("after", str), m.get("reason", str))
         for m in r.items("moves")
     )
     notes = tuple(
-        AuthorNote(a.get("first", str), a.get("last", str), a.get("reason", str)) for a in r.items("author_notes")
+        AuthorNote(a.get("first", str), a.get("last", str), a.get("reason", str))
+        for a in r.items("author_notes")
     )
     tables = tuple(
         TableSpec(
@@ -232,7 +266,9 @@ def load_manifest(path: Path) -> Manifest:
         raise SourceError(name, "chapters", "a manifest needs at least one chapter")
     for i, chapter in enumerate(chapters):
         if (chapter.start is None) != (i == 0):
-            raise SourceError(name, f"chapters[{i}].start", "every chapter but the first needs `start`, the first none")
+            raise SourceError(
+                name, f"chapters[{i}].start", "every chapter but the first needs `start`, the first none"
+            )
     return Manifest(
         path=path,
         source=r.get("source", str),

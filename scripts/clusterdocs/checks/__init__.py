@@ -1,0 +1,1 @@
+"""Checks of the English side against the Chinese: parity of sections, figures traced."""

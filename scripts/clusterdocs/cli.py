@@ -1,0 +1,97 @@
+"""Command line: `python -m clusterdocs generate|build|check` (see --help)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from clusterdocs.config import ROOT, SEEDS
+from clusterdocs.errors import SourceError
+from clusterdocs.generate import generate
+from clusterdocs.ingest.corpus import load_corpus
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Normalise the seeds and write the generated pages under docs/."""
+    started = time.perf_counter()
+    chapters = generate(args.docs, args.seeds)
+    print(f"generated {len(chapters)} chapters in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Normalise the seeds without writing anything; report chapters, characters and repairs."""
+    chapters, _ = load_corpus(args.seeds)
+    for c in chapters:
+        chars = sum(len(t) for t in c.texts())
+        print(f"{c.slug:28} {chars:6} chars  {len(c.blocks):4} blocks  {len(c.repairs):3} repairs")
+    return 0
+
+
+def cmd_parity(args: argparse.Namespace) -> int:
+    """List what the English side lacks: chapters, section ids, tables, teaching blocks (exit 1 if any)."""
+    from clusterdocs.checks.parity import report
+
+    chapters, _ = load_corpus(args.seeds)
+    lines = report(chapters)
+    for line in lines:
+        print(line)
+    print(f"parity: {len(lines)} problem(s) in {len(chapters)} chapters")
+    return 1 if lines else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails)."""
+    site: Path = args.site
+    staging = site.with_name(f"{site.name}.building-{os.getpid()}")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "CLUSTERDOCS_SEEDS": str(args.seeds)})
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build failed: {site.name}/ left as it was", file=sys.stderr)
+        return result.returncode
+    retired = site.with_name(f"{site.name}.retired-{os.getpid()}")
+    if site.exists():
+        os.replace(site, retired)
+    os.replace(staging, site)
+    shutil.rmtree(retired, ignore_errors=True)
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Print performance figures: build and generation times, growth, index size, page weight, memory."""
+    from clusterdocs.bench import main as bench
+
+    return bench()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one subcommand; input errors become one line on stderr."""
+    parser = argparse.ArgumentParser(prog="clusterdocs", description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder of raw seeds and manifests")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder to generate into")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="folder the built site goes to")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func in (
+        ("generate", cmd_generate),
+        ("check", cmd_check),
+        ("parity", cmd_parity),
+        ("build", cmd_build),
+        ("bench", cmd_bench),
+    ):
+        sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SourceError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Reading the seeds: decode, apply the declared repairs, normalise, structure into chapters."""
