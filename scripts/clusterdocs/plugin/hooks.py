@@ -19,6 +19,7 @@ from clusterdocs.generate import generate
 from clusterdocs.ingest.corpus import load_corpus, manifests
 from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
 from clusterdocs.site.cases import case_list
+from clusterdocs.site.csp import with_csp
 from clusterdocs.site.indexes import chapter_list
 
 _state: dict[str, object] = {}
@@ -133,3 +134,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError(f"{page.file.src_uri}: unknown shortcode {match.group(0)!r}")
 
     return _SHORTCODE.sub(expand, markdown)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Every page gets its Content-Security-Policy."""
+    return with_csp(output)
