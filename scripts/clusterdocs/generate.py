@@ -1,24 +1,41 @@
-"""Write every generated page under docs/, all or nothing: build in a temporary tree, then swap it in."""
+"""Generation: every page rendered in memory, then only the changed files written under docs/."""
 
 from __future__ import annotations
 
-import filecmp
 import os
-import shutil
 import tempfile
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
-from clusterdocs.config import GENERATED_DIRS, SEEDS, site_url
-from clusterdocs.content.cases import find_mentions, link_cases, load_cases, load_clusters
+from clusterdocs.config import CONTENT, GENERATED_DIRS, SEEDS, site_url
+from clusterdocs.content.cases import Entry, find_mentions, link_cases, load_cases, load_clusters
 from clusterdocs.content.datasets import Dataset, load_all
 from clusterdocs.content.english import load_english
 from clusterdocs.content.glossary import load_glossary, uses
+from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.model import Chapter, Link
 from clusterdocs.site.cases import case_page, cases_index, clusters_page, comparison_page
 from clusterdocs.site.chapter import chapter_en, chapter_zh
 from clusterdocs.site.data import data_index, dataset_page
 from clusterdocs.site.indexes import chapters_index, glossary_page
+
+
+@dataclass
+class Generated:
+    """What one generation produced: the chapters, the cases with their mentions, every file under docs/."""
+
+    chapters: list[Chapter]
+    cases: list[Entry]
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class Written:
+    """What writing changed under docs/: files written (new or different) and stale files removed."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
 
 def link_datasets(chapters: list[Chapter], datasets: list[Dataset]) -> None:
@@ -33,9 +50,14 @@ def link_datasets(chapters: list[Chapter], datasets: list[Dataset]) -> None:
 
 def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, str | bytes]:
     """Every generated file, keyed by its path under docs/."""
-    datasets = load_all(chapters)
+    return dict(render_site(chapters, raw).files)
+
+
+def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = CONTENT) -> Generated:
+    """Every generated file (as bytes, keyed by its path under docs/), with the chapters and cases it used."""
+    datasets = load_all(chapters, content / "data")
     link_datasets(chapters, datasets)
-    cases, clusters = load_cases(), load_clusters()
+    cases, clusters = load_cases(content / "cases.yml"), load_clusters(content / "clusters.yml")
     find_mentions(cases + clusters, chapters)
     link_cases(cases, chapters)
     by_slug = {c.slug: c for c in chapters}
@@ -46,12 +68,12 @@ def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, st
         "chapters/index.en.md": chapters_index(chapters, "en"),
     }
     url = site_url()
-    terms = load_glossary()
+    terms = load_glossary(content / "glossary.yml")
     used = uses(terms, chapters)
     files["glossary/index.md"] = glossary_page(terms, used, "zh")
     files["glossary/index.en.md"] = glossary_page(terms, used, "en")
     for c in chapters:
-        english = load_english(c.slug)
+        english = load_english(c.slug, content / "en")
         files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url, terms)
         files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms)
     for name, data in raw.items():
@@ -66,48 +88,79 @@ def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, st
         files[f"data/{ds.id}.csv"] = ds.csv_text.encode("utf-8")
         files[f"data/{ds.id}/index.md"] = dataset_page(ds, by_slug[ds.chapter], "zh")
         files[f"data/{ds.id}/index.en.md"] = dataset_page(ds, by_slug[ds.chapter], "en")
-    return files
+    encoded = {_checked(rel): v if isinstance(v, bytes) else v.encode("utf-8") for rel, v in files.items()}
+    return Generated(chapters, cases, encoded)
 
 
-def _same_tree(a: Path, b: Path) -> bool:
-    if not a.is_dir() or not b.is_dir():
-        return False
-    cmp = filecmp.dircmp(a, b)
-    if cmp.left_only or cmp.right_only or cmp.funny_files:
-        return False
-    _, mismatch, errors = filecmp.cmpfiles(a, b, cmp.common_files, shallow=False)
-    return not mismatch and not errors and all(_same_tree(a / d, b / d) for d in cmp.common_dirs)
+def _checked(rel: str) -> str:
+    """`rel` if it is a plain relative path inside one of the generated folders; else a one-line error."""
+    path = PurePosixPath(rel)
+    parts = path.parts
+    if (
+        path.is_absolute()
+        or len(parts) < 2
+        or parts[0] not in GENERATED_DIRS
+        or any(p in ("", ".", "..") or p.startswith(".") or "\\" in p for p in parts)
+    ):
+        raise SourceError(f"docs/{rel}", "", "a generated file would fall outside the generated folders")
+    return rel
 
 
-def write_tree(docs: Path, files: dict[str, str | bytes]) -> list[str]:
-    """Swap the generated folders of `docs` for `files`; return the folders that changed."""
-    docs.mkdir(parents=True, exist_ok=True)
-    changed = []
-    # Staged beside docs/ so that the final renames stay on one file system.
-    with tempfile.TemporaryDirectory(dir=docs.parent, prefix=".generating-") as tmp:
-        staging = Path(tmp)
-        for rel, content in files.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+def _owned_files(docs: Path) -> set[str]:
+    """Every file now under the generated folders of `docs`, as a path relative to `docs`."""
+    found = set()
+    for top in GENERATED_DIRS:
+        folder = docs / top
+        if folder.is_dir():
+            found |= {
+                p.relative_to(docs).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()
+            }
+    return found
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".generating-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_changed(docs: Path, files: dict[str, bytes]) -> Written:
+    """Write the files whose bytes differ from what `docs` holds and remove stale ones; others keep mtimes."""
+    done = Written()
+    rel = ""
+    try:
+        docs.mkdir(parents=True, exist_ok=True)
+        for rel in sorted(_owned_files(docs) - set(files)):
+            (docs / rel).unlink()
+            done.removed.append(rel)
+        for rel, data in files.items():
+            path = docs / _checked(rel)
+            if path.is_symlink() or not path.is_file() or path.read_bytes() != data:
+                if path.is_symlink():
+                    path.unlink()
+                _write_atomically(path, data)
+                done.written.append(rel)
         for top in GENERATED_DIRS:
-            new, old = staging / top, docs / top
-            if _same_tree(new, old):
-                continue
-            changed.append(top)
-            retired = staging / f".retired-{top}"
-            if old.exists():
-                os.replace(old, retired)
-            os.replace(new, old)
-            shutil.rmtree(retired, ignore_errors=True)
-    return changed
+            if (docs / top).is_dir():
+                for folder in [*sorted((docs / top).rglob("*"), reverse=True), docs / top]:
+                    if folder.is_dir() and not any(folder.iterdir()):
+                        folder.rmdir()
+    except OSError as err:
+        where = f"docs/{rel}" if rel else "docs"
+        raise SourceError(where, "", f"cannot write ({err.strerror or err})") from None
+    return done
 
 
-def generate(docs: Path, seeds: Path = SEEDS) -> list[Chapter]:
-    """Normalise every source and write the generated pages; nothing is written if any input is bad."""
+def generate(docs: Path, seeds: Path = SEEDS, content: Path = CONTENT) -> Generated:
+    """Normalise the sources, render every page, write what changed; nothing is written if an input is bad."""
     chapters, raw = load_corpus(seeds)
-    write_tree(docs, render_files(chapters, raw))
-    return chapters
+    site = render_site(chapters, raw, content)
+    write_changed(docs, site.files)
+    return site

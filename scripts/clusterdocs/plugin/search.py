@@ -14,10 +14,10 @@ TOKEN = re.compile("\u200b([^\u200b<>]{3,})(?=\u200b)")
 
 
 def user_dictionary(terms: list[Term], entries: list[Entry], extra: list[str]) -> str:
-    """jieba's user dictionary: every glossary form, case and cluster alias, and the extra words, one per line.
+    """jieba's user dictionary: every glossary form, case and cluster alias, and the extra words, one a line.
 
-    Long compounds such as 集群招商 must be single words for jieba, or the index splits them and a search for the
-    compound matches pages that only have its parts.
+    Long compounds such as 集群招商 must be single words for jieba, or the index splits them and a search for
+    the compound matches pages that only have its parts.
     """
     words = [f for t in terms for f in (t.zh, *t.variants_zh)]
     words += [a for e in entries for a in (e.name_zh, *e.aliases_zh)]
