@@ -1,4 +1,5 @@
-"""Shared fixtures: one real strict build per session, a local server for it, and Debian's Chromium."""
+"""Shared fixtures: one real strict build per session, a local server for it, Debian's Chromium, the corpus,
+golden files (`pytest --update-golden` rewrites them); the `browser` marker on each test using Chromium."""
 
 from __future__ import annotations
 
@@ -11,8 +12,14 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 import pytest
+from golden import Golden
+
+if TYPE_CHECKING:
+    from clusterdocs.ingest.manifest import Manifest
+    from clusterdocs.ingest.model import Chapter
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -27,16 +34,69 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+SITE_URL = "http://clusterdocs.test/"
+"""The address the session build is configured with: not the default, so a test can tell that it was used."""
+BROWSER_FIXTURES = {"browser", "visit", "phone"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the expected files under tests/golden/ from the current output instead of comparing",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium is marked `browser`: `pytest -m "not browser"` is the fast subset."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """Compare output with a golden file (or rewrite it under --update-golden)."""
+    return Golden(bool(request.config.getoption("--update-golden")))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> tuple[list[Chapter], dict[str, bytes]]:
+    """The real corpus, normalised once; read-only (rendering adds links to chapters: load your own then)."""
+    from clusterdocs.ingest.corpus import load_corpus
+
+    return load_corpus()
+
+
+@pytest.fixture(scope="session")
+def chapters(corpus: tuple[list[Chapter], dict[str, bytes]]) -> list[Chapter]:
+    """Every chapter of the real corpus."""
+    return corpus[0]
+
+
+@pytest.fixture(scope="session")
+def manifests() -> list[Manifest]:
+    """Every manifest in seeds/."""
+    from clusterdocs.ingest.corpus import manifests
+
+    return manifests()
+
+
+@pytest.fixture(scope="session")
+def slugs(manifests: list[Manifest]) -> list[str]:
+    """Every chapter slug, in reading order, from the manifests (not from generated pages)."""
+    return [c.slug for m in manifests for c in m.chapters]
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with `mkdocs build --strict` into a temporary folder."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
+        check=False,
         capture_output=True,
         text=True,
         env=env,
@@ -46,14 +106,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".txt": "text/plain; charset=utf-8",
         ".js": "text/javascript",
         ".svg": "image/svg+xml",
     }
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature fixed by the base class
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -97,7 +157,7 @@ class Visit:
 
     def _route(self, route: object) -> None:
         url = route.request.url
-        if url.startswith(self.base + "/") or url == self.base or url.startswith("data:"):
+        if url == self.base or url.startswith((self.base + "/", "data:")):
             route.continue_()
         else:
             self.foreign.append(url)
