@@ -1,44 +1,86 @@
-# make serve | make test | make build | make bench — see README.md.
-# Each target sets up .venv from requirements.lock first (again whenever the lock file changes).
+# make serve | build | test | test-fast | lint | bench | generate | check | clean | lock — see README.md.
+#
+# Every target sets up .venv from the hashed lock files first, and remakes it whenever a lock file or
+# pyproject.toml changes (stamp files inside .venv). serve, build, generate, check and clean need only
+# requirements/runtime.lock; test, test-fast, lint and bench add requirements/dev.lock (pytest, Playwright,
+# ruff, mypy, pre-commit, uv). Installs are pip --require-hashes; the project itself goes in editable with
+# --no-deps --no-build-isolation, so nothing is downloaded that the locks do not hash.
 
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.lock-installed
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check --no-input
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP := $(VENV)/.dev-installed
+UV_COMPILE := $(VENV)/bin/uv pip compile --universal --python-version 3.11.5 --generate-hashes
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench generate check test-deps clean
+.PHONY: serve build test test-fast lint bench generate check clean lock test-deps
 
-$(STAMP): requirements.lock pyproject.toml
-	@echo "Setting up $(VENV) from requirements.lock"
-	@rm -rf $(VENV)
-	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; install python3-venv (Debian: apt-get install python3-venv)" >&2; exit 1; }
-	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input -r requirements.lock
-	@$(PY) -m pip install --quiet --disable-pip-version-check --no-input --no-deps -e .
-	@cp requirements.lock $(STAMP)
+# A fresh .venv: the build backend first (hashed), then the runtime lock built against it (jieba ships only
+# an sdist, so no isolated build environment may download an unhashed setuptools), then the project.
+FRESH_VENV = rm -rf $(VENV) \
+	&& { $(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; install python3-venv (Debian: apt-get install python3-venv)" >&2; exit 1; }; } \
+	&& $(PIP) --require-hashes -r requirements/build.lock \
+	&& $(PIP) --require-hashes --no-build-isolation -r requirements/runtime.lock \
+	&& $(PIP) --no-deps --no-build-isolation -e . \
+	&& touch $(RUNTIME_STAMP)
 
-serve: $(STAMP)
+$(RUNTIME_STAMP): requirements/build.lock requirements/runtime.lock pyproject.toml
+	@echo "Setting up $(VENV) from requirements/runtime.lock"
+	@$(FRESH_VENV)
+
+# The test and dev tools on top. If dev.lock changed since the last install, start again from a fresh .venv
+# so that packages the lock dropped do not linger.
+$(DEV_STAMP): requirements/dev.lock $(RUNTIME_STAMP)
+	@if [ -e $@ ]; then echo "requirements/dev.lock changed: setting up $(VENV) again"; $(FRESH_VENV); fi
+	@echo "Adding requirements/dev.lock to $(VENV)"
+	@$(PIP) --require-hashes --no-build-isolation -r requirements/dev.lock
+	@touch $@
+
+serve: $(RUNTIME_STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(RUNTIME_STAMP)
 	$(PY) -m clusterdocs build
 
-test: $(STAMP) test-deps
+# Everything CI runs: lint, then every test (browser tests included).
+test: lint test-deps
 	$(PY) -m pytest
 
-bench: $(STAMP) test-deps
+# The inner loop: no lint, no browser.
+test-fast: $(DEV_STAMP)
+	$(PY) -m pytest -m "not browser"
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+bench: $(DEV_STAMP) test-deps
 	$(PY) -m clusterdocs bench
 
-generate: $(STAMP)
+generate: $(RUNTIME_STAMP)
 	$(PY) -m clusterdocs generate
 
-check: $(STAMP)
+check: $(RUNTIME_STAMP)
 	$(PY) -m clusterdocs check
 
 test-deps:
 	@bash scripts/ensure-test-deps.sh
 
-clean:
-	rm -rf site site.* .cache docs/chapters docs/sources tests/artifacts
+# Generated pages (the folders in clusterdocs.config.GENERATED_DIRS), built sites, caches, test artefacts.
+clean: $(RUNTIME_STAMP)
+	$(PY) -m clusterdocs clean
+	rm -rf site/ site.*/ .generating-*/ .cache/ tests/artifacts/
+
+# Regenerate the three locks from pyproject.toml and requirements/build.in, keeping current pins where they
+# still fit; add UPGRADE=--upgrade to move every pin to the newest release. Each lock's header repeats its
+# command. The dev lock is constrained by the runtime lock, so both install the same runtime packages.
+lock: $(DEV_STAMP)
+	$(UV_COMPILE) $(UPGRADE) requirements/build.in --output-file requirements/build.lock
+	$(UV_COMPILE) $(UPGRADE) pyproject.toml requirements/build.in --output-file requirements/runtime.lock
+	$(UV_COMPILE) $(UPGRADE) pyproject.toml requirements/build.in --extra test --extra dev \
+		--constraint requirements/runtime.lock --output-file requirements/dev.lock

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from clusterdocs.config import ROOT, SEEDS
+from clusterdocs.config import CONTENT, GENERATED_DIRS, ROOT, SEEDS
 from clusterdocs.errors import SourceError
 from clusterdocs.generate import generate
 from clusterdocs.ingest.corpus import load_corpus
@@ -19,8 +19,9 @@ from clusterdocs.ingest.corpus import load_corpus
 def cmd_generate(args: argparse.Namespace) -> int:
     """Normalise the seeds and write the generated pages under docs/."""
     started = time.perf_counter()
-    chapters = generate(args.docs, args.seeds)
-    print(f"generated {len(chapters)} chapters in {time.perf_counter() - started:.2f} s")
+    site = generate(args.docs, args.seeds, args.content)
+    seconds = time.perf_counter() - started
+    print(f"generated {len(site.chapters)} chapters, {len(site.files)} files in {seconds:.2f} s")
     return 0
 
 
@@ -70,10 +71,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench()
 
 
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Remove the generated folders of docs/ (GENERATED_DIRS); hand-written pages stay."""
+    for name in GENERATED_DIRS:
+        if (args.docs / name).is_dir():
+            shutil.rmtree(args.docs / name)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one subcommand; input errors become one line on stderr."""
     parser = argparse.ArgumentParser(prog="clusterdocs", description=__doc__)
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder of raw seeds and manifests")
+    parser.add_argument("--content", type=Path, default=CONTENT, help="folder of hand-written content")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder to generate into")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="folder the built site goes to")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -83,14 +93,30 @@ def main(argv: list[str] | None = None) -> int:
         ("parity", cmd_parity),
         ("build", cmd_build),
         ("bench", cmd_bench),
+        ("clean", cmd_clean),
     ):
         sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except SourceError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # the file system: read-only, full, a rename across devices…
+        print(f"error: {os_error(err)}", file=sys.stderr)
+        return 1
+
+
+def os_error(err: OSError) -> str:
+    """`<path>: <reason>` for a file-system error, the path relative to the working folder when inside it."""
+    reason = " ".join((err.strerror or str(err)).split())
+    if err.filename is None:
+        return reason
+    path = Path(os.fsdecode(err.filename))
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return f"{path}: {reason}"
 
 
 if __name__ == "__main__":

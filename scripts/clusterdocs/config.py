@@ -1,4 +1,4 @@
-"""Where things are: the project's folders, the generated folders of docs/, the languages, the site's address."""
+"""Where things are: the project's folders, docs/'s generated folders, the languages, the site's address."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Parity between the languages: every chapter has its English, every section id and table is on both pages."""
+"""Parity between the languages: each chapter has its English, each section id and table is on both pages."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def problems(
 
 
 def report(chapters: list[Chapter]) -> list[str]:
-    """Parity problems of every chapter, and figures in the English that the Chinese section does not print."""
+    """Parity problems of every chapter, and figures in the English that the Chinese section lacks."""
     from clusterdocs.checks.figures import untraceable
     from clusterdocs.config import site_url
     from clusterdocs.site.chapter import chapter_en, chapter_zh

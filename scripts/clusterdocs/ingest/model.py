@@ -20,6 +20,7 @@ class Heading:
 
     @property
     def text(self) -> str:
+        """The heading as the source prints it: its number, then its title."""
         return self.number + self.title
 
 
@@ -43,6 +44,7 @@ class Table:
 
     @property
     def text(self) -> str:
+        """The table's text run together: captions, header cells, body cells."""
         cells = [
             self.caption_zh,
             self.caption_en,
@@ -84,6 +86,7 @@ class Chapter:
 
     @property
     def slug(self) -> str:
+        """The chapter's slug, from its manifest."""
         return self.spec.slug
 
     def texts(self) -> list[str]:

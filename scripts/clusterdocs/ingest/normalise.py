@@ -7,9 +7,10 @@ from collections import Counter
 
 WIDE = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\ufe30-\ufe4f\uff00-\uffef\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u2030\u2192\u25a1\u2022\u2460-\u24ff"
+    "\ufe30-\ufe4f\uff00-\uffef\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u2030\u2192\u25a1\u2022"
+    "\u2460-\u24ff"
 )
-"""Characters that belong to Chinese typesetting: ideographs, CJK and full-width punctuation, Chinese quotes."""
+"""Characters of Chinese typesetting: ideographs, CJK and full-width punctuation, Chinese quotes."""
 
 IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -23,7 +24,7 @@ _FULLWIDTH_NUMERIC_PUNCT = re.compile("(?<=\\d)(?:．(?=\\d)|[ \t\u3000]*％)")
 
 
 def fold_fullwidth(text: str) -> tuple[str, int]:
-    """Full-width digits and Latin letters to ASCII; `．` and `％` after a digit too; other punctuation stays."""
+    """Full-width digits and Latin letters to ASCII, and `．` `％` after a digit; other punctuation stays."""
     count = len(_FULLWIDTH_RE.findall(text))
     text = _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH_ALNUM[m.group()], text)
 
@@ -98,7 +99,7 @@ _PERIOD_BETWEEN_IDEOGRAPHS = re.compile(rf"(?<=[{IDEOGRAPH}])\.(?=[{IDEOGRAPH}])
 
 
 def widen_punctuation(text: str) -> tuple[str, int]:
-    """ASCII `, ; : ? !` before Chinese text, `, ;` between Chinese and a number, `.` between ideographs: Chinese forms."""
+    """Widen ASCII `, ; : ? !` before Chinese, `, ;` between Chinese and a digit, `.` between ideographs."""
     text, n = _PUNCT_BEFORE_CHINESE.subn(lambda m: _ASCII_PUNCT[m.group()], text)
     text, k = _PUNCT_BETWEEN_IDEOGRAPH_AND_DIGIT.subn(lambda m: _ASCII_PUNCT[m.group()], text)
     text, m = _PERIOD_BETWEEN_IDEOGRAPHS.subn("。", text)
@@ -106,7 +107,7 @@ def widen_punctuation(text: str) -> tuple[str, int]:
 
 
 def join_lines(left: str, right: str) -> str:
-    """Join two wrapped lines of one paragraph: no space inside Chinese text, one space between Latin words."""
+    """Join two wrapped lines of a paragraph: no space inside Chinese text, one space between Latin words."""
     left, right = left.rstrip(" \t\u3000"), right.lstrip(" \t\u3000")
     if not left or not right:
         return left + right

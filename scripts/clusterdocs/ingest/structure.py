@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest import normalise as fold
@@ -76,16 +77,17 @@ def _numbered(text: str) -> tuple[str, str, str, str] | None:
         if not title or len(title) > _MAX_HEADING or "。" in title[:-1]:
             return None
         value = m.group(2)
+        kind = style
         if style in {"chapter", "paren-cn", "cn"}:
             token = str(_cn_number(value))
         elif style == "circled":
             token = str(ord(value) - 0x2460 + 1)
         elif style == "decimal":
             token = value.split(".")[-1]
-            style = f"decimal{value.count('.') + 1}"
+            kind = f"decimal{value.count('.') + 1}"
         else:
             token = value
-        return style, m.group(1), token, title
+        return kind, m.group(1), token, title
     return None
 
 
@@ -154,7 +156,8 @@ def _pieces(items: list[Item], m: Manifest, stats: Counter[str]) -> list[_Piece]
             pieces.append(_Piece("", _table(item, m.stray_spaces, stats, name)))
             continue
         buffer.append(item)
-        following = items[i + 1] if i + 1 < len(items) and isinstance(items[i + 1], Line) else None
+        after = items[i + 1] if i + 1 < len(items) else None
+        following = after if isinstance(after, Line) else None
         if _ends_paragraph(item, following, m.layout):
             flush()
     flush()
@@ -165,7 +168,9 @@ def _split_chapters(items: list[Item], m: Manifest) -> list[list[Item]]:
     name = f"seeds/{m.path.name}"
     starts = [0]
     for i, spec in enumerate(m.chapters[1:], start=1):
-        hits = [k for k, item in enumerate(items) if isinstance(item, Line) and spec.start in item.text]
+        start = spec.start
+        assert start is not None, "the manifest's schema requires `start` on every chapter but the first"
+        hits = [k for k, item in enumerate(items) if isinstance(item, Line) and start in item.text]
         if len(hits) != 1:
             raise SourceError(
                 name, f"chapters[{i}].start", f"text matches {len(hits)} lines, expected one: {spec.start!r}"
@@ -173,8 +178,7 @@ def _split_chapters(items: list[Item], m: Manifest) -> list[list[Item]]:
         if hits[0] <= starts[-1]:
             raise SourceError(name, f"chapters[{i}].start", "chapters must start in reading order")
         starts.append(hits[0])
-    bounds = starts + [len(items)]
-    return [items[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [items[a:b] for a, b in pairwise([*starts, len(items)])]
 
 
 def _line_numbers(items: list[Item]) -> list[int]:
@@ -255,7 +259,7 @@ def _build_chapter(
                 h = declared[text]
                 used_declared.add(text)
                 level, number, title_text, new_id = h.level, "", text, h.id
-            else:
+            elif numbered:
                 style, number, token, title_text = numbered
                 level = level_of[_RANK[style]]
                 while stack and stack[-1][0] >= level:
@@ -279,7 +283,7 @@ def _build_chapter(
     missing = set(declared) - used_declared
     if missing:
         raise SourceError(
-            name, f"{place}.headings", f"heading text not found as a paragraph: {sorted(missing)[0]!r}"
+            name, f"{place}.headings", f"heading text not found as a paragraph: {min(missing)!r}"
         )
     attached: dict[str, list[EditorialNote]] = {}
     for i, note in enumerate(spec.notes):
@@ -301,7 +305,7 @@ def build_chapters(m: Manifest, text: str) -> list[Chapter]:
     for a in applied:
         owned[_owner(a, ranges)].append(a)
     chapters = []
-    for i, (spec, part) in enumerate(zip(m.chapters, parts)):
+    for i, (spec, part) in enumerate(zip(m.chapters, parts, strict=True)):
         stats: Counter[str] = Counter()
         pieces = _pieces(part, m, stats)
         notes = [
