@@ -17,7 +17,7 @@ from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.model import Chapter, Link
 from clusterdocs.site.cases import case_page, cases_index, clusters_page, comparison_page
 from clusterdocs.site.chapter import chapter_en, chapter_zh
-from clusterdocs.site.data import data_index, dataset_page
+from clusterdocs.site.data import data_index, dataset_page, published_csv
 from clusterdocs.site.indexes import chapters_index, glossary_page
 
 
@@ -85,7 +85,7 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
         for case in cases:
             files[f"cases/{case.id}/index.{suffix}"] = case_page(case, by_slug, datasets, lang)
     for ds in datasets:
-        files[f"data/{ds.id}.csv"] = ds.csv_text.encode("utf-8")
+        files[f"data/{ds.id}.csv"] = published_csv(ds).encode("utf-8")
         files[f"data/{ds.id}/index.md"] = dataset_page(ds, by_slug[ds.chapter], "zh")
         files[f"data/{ds.id}/index.en.md"] = dataset_page(ds, by_slug[ds.chapter], "en")
     encoded = {_checked(rel): v if isinstance(v, bytes) else v.encode("utf-8") for rel, v in files.items()}

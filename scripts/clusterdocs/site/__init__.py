@@ -1,0 +1,1 @@
+"""Everything that writes Markdown and HTML for the site."""

@@ -1,0 +1,60 @@
+"""Glossary links in running text: a term's first use in each section links to its entry, with a tooltip."""
+
+from __future__ import annotations
+
+import re
+
+from clusterdocs.content.glossary import Term
+from clusterdocs.escape import html_text, ident, tooltip
+
+
+class Marker:
+    """Links the first use of each term in a section to its glossary entry, leaving the text unchanged."""
+
+    def __init__(self, terms: list[Term], lang: str, href: str) -> None:
+        self.lang = lang
+        self.href = href
+        forms = []
+        for t in terms:
+            if lang == "zh":
+                forms += [(f, t) for f in (t.zh, *t.variants_zh)]
+            else:
+                forms.append((t.en, t))
+        forms.sort(key=lambda ft: len(ft[0]), reverse=True)
+        self.pattern: re.Pattern[str] | None = None
+        if forms:
+            pattern = "|".join(re.escape(f) for f, _ in forms)
+            if lang != "zh":
+                pattern = rf"\b(?:{pattern})(?:s|es)?\b"
+            self.pattern = re.compile(pattern, 0 if lang == "zh" else re.IGNORECASE)
+        self.by_form = {f.lower(): t for f, t in forms}
+        self.used: set[str] = set()
+
+    def new_section(self) -> None:
+        """Start a section: every term links again at its next use."""
+        self.used = set()
+
+    def _term(self, matched: str) -> Term | None:
+        key = matched.lower()
+        for candidate in (key, key[:-2], key[:-1]):
+            if candidate in self.by_form:
+                return self.by_form[candidate]
+        return None
+
+    def mark(self, text: str) -> str:
+        """Escaped HTML of `text` with first uses linked."""
+        if self.pattern is None:
+            return html_text(text)
+        out, last = [], 0
+        for m in self.pattern.finditer(text):
+            term = self._term(m.group())
+            if term is None or term.id in self.used:
+                continue
+            self.used.add(term.id)
+            out.append(html_text(text[last : m.start()]))
+            href = html_text(f"{self.href}#{ident(term.id)}")
+            title = tooltip(term.tooltip(self.lang))
+            out.append(f'<a class="term" href="{href}" title="{title}">{html_text(m.group())}</a>')
+            last = m.end()
+        out.append(html_text(text[last:]))
+        return "".join(out)
