@@ -54,10 +54,12 @@ test: lint test-deps
 test-fast: $(DEV_STAMP)
 	$(PY) -m pytest -m "not browser"
 
+# All three run, so one pass shows every problem; the target fails if any of them does.
 lint: $(DEV_STAMP)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy
+	@status=0; \
+	for check in "ruff check ." "ruff format --check ." "mypy"; do \
+		echo "$(VENV)/bin/$$check"; $(VENV)/bin/$$check || status=1; \
+	done; exit $$status
 
 bench: $(DEV_STAMP) test-deps
 	$(PY) -m clusterdocs bench
