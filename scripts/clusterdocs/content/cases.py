@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from clusterdocs.config import ROOT
+from clusterdocs.config import CONTENT
 from clusterdocs.errors import SourceError
-from clusterdocs.ingest.model import Chapter, Heading, Link, Paragraph, Table
+from clusterdocs.ingest.model import Block, Chapter, Heading, Link
+from clusterdocs.schema import Reader, entries, unique
 from clusterdocs.yamlio import read_yaml
 
-CASES = ROOT / "content" / "cases.yml"
-CLUSTERS = ROOT / "content" / "clusters.yml"
+CASES = CONTENT / "cases.yml"
+CLUSTERS = CONTENT / "clusters.yml"
+CASE_FACTS = ("location", "industry", "period", "origin", "stage", "government_role", "scale")
+"""A case's short facts, each `{zh, en}` on one line: listed on the case page, tabulated in the comparison."""
+RESERVED_CASE_IDS = frozenset({"compare", "clusters"})
+"""Pages of their own under cases/: no case may take their address."""
 
 
 @dataclass(frozen=True)
@@ -34,50 +41,87 @@ class Entry:
     name_en: str
     aliases_zh: tuple[str, ...]
     exclude_zh: tuple[str, ...]
-    data: dict
+    data: dict[str, Any]
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _entries(path: Path, required: set[str]) -> list[Entry]:
+def _entry(r: Reader, data: dict[str, Any]) -> Entry:
+    """The names and aliases every entry has; the rest stays in `data` (validated by the caller)."""
+    name_zh, name_en = r.pair("name", line=True)
+    return Entry(
+        r.ident("id"),
+        name_zh.strip(),
+        name_en.strip(),
+        r.texts("aliases_zh", required=True),
+        r.texts("exclude_zh"),
+        data,
+    )
+
+
+def _registry(path: Path, keys: tuple[str, ...], check: Callable[[Reader], None]) -> list[Entry]:
     name = f"content/{path.name}"
-    if not path.exists():
-        return []
-    items = read_yaml(path, name)
-    if not isinstance(items, list):
-        raise SourceError(name, "", "expected a list of entries")
-    entries, seen = [], set()
-    for i, item in enumerate(items):
-        where = f"[{i}]"
-        if not isinstance(item, dict):
-            raise SourceError(name, where, "expected a mapping")
-        missing = sorted(required - set(item))
-        if missing:
-            raise SourceError(name, f"{where}.{missing[0]}", "missing required key")
-        ident = item["id"]
-        if ident in seen:
-            raise SourceError(name, f"{where}.id", f"id {ident!r} used twice")
-        seen.add(ident)
-        names = item["name"]
-        aliases = tuple(a for a in item.get("aliases_zh") or [] if a)
-        if not aliases:
-            raise SourceError(name, f"{where}.aliases_zh", "expected at least one Chinese alias")
-        entries.append(
-            Entry(ident, names["zh"], names["en"], aliases, tuple(item.get("exclude_zh") or []), item)
+    data = read_yaml(path, name)
+    found = []
+    for r in entries(name, data, keys):
+        check(r)
+        found.append(_entry(r, r.data))
+    unique(name, ((f"[{i}].id", e.id) for i, e in enumerate(found)))
+    return found
+
+
+def _case(r: Reader) -> None:
+    for key in CASE_FACTS:
+        r.optional_pair(key, line=True)
+    r.texts("related_zh")
+    r.pair("summary")
+    for t in r.items("timeline", ("year", "zh", "en")):
+        t.text("year", line=True), t.text("zh", line=True), t.text("en", line=True)
+    for a in r.items("arguments", ("chapter", "zh", "en"), required=True):
+        a.ident("chapter"), a.text("zh", line=True), a.text("en", line=True)
+    if r.ident("id") in RESERVED_CASE_IDS:
+        raise SourceError(
+            r.name, r.place("id"), f"{r.data['id']!r} is the address of another page under cases/"
         )
-    return entries
+
+
+def _cluster(r: Reader) -> None:
+    r.optional_pair("place", line=True)
+    r.optional_pair("industry", line=True)
 
 
 def load_cases(path: Path = CASES) -> list[Entry]:
-    """The four case studies."""
-    return _entries(path, {"id", "name", "aliases_zh", "summary", "arguments", "timeline"})
+    """The case studies: names, aliases, facts, summary, timeline and what each chapter argues with them."""
+    keys = (
+        "id",
+        "name",
+        "aliases_zh",
+        "exclude_zh",
+        "related_zh",
+        *CASE_FACTS,
+        "summary",
+        "timeline",
+        "arguments",
+    )
+    return _registry(path, keys, _case)
 
 
 def load_clusters(path: Path = CLUSTERS) -> list[Entry]:
     """The other clusters and districts the texts mention."""
-    return _entries(path, {"id", "name", "aliases_zh"})
+    return _registry(path, ("id", "name", "aliases_zh", "exclude_zh", "place", "industry"), _cluster)
 
 
-def _blocks_with_sections(chapter: Chapter):
+def check_chapters(cases: list[Entry], chapters: list[Chapter], name: str = "content/cases.yml") -> None:
+    """Refuse a case whose `arguments` name a chapter the corpus does not have."""
+    slugs = {c.slug for c in chapters}
+    for i, entry in enumerate(cases):
+        for k, argument in enumerate(entry.data.get("arguments") or []):
+            if argument["chapter"] not in slugs:
+                raise SourceError(
+                    name, f"[{i}].arguments[{k}].chapter", f"no chapter has the slug {argument['chapter']!r}"
+                )
+
+
+def _blocks_with_sections(chapter: Chapter) -> Iterator[tuple[str, Block]]:
     section = ""
     for block in chapter.blocks:
         if isinstance(block, Heading):
@@ -102,15 +146,17 @@ def find_mentions(entries: list[Entry], chapters: list[Chapter]) -> None:
         entry.mentions = []
         for chapter in chapters:
             for section, block in _blocks_with_sections(chapter):
-                if not isinstance(block, (Paragraph, Heading, Table)):
-                    continue
                 alias = _names(block.text, entry)
                 if alias:
                     entry.mentions.append(Mention(chapter.slug, block.id, section, block.text, alias))
 
 
 def link_cases(cases: list[Entry], chapters: list[Chapter]) -> None:
-    """Under the first paragraph of each section that mentions a case, a link to the case page."""
+    """Under the first paragraph of each section that mentions a case, a link to the case page.
+
+    The cases' `arguments` must name chapters of the corpus (checked here, where both are known).
+    """
+    check_chapters(cases, chapters)
     by_slug = {c.slug: c for c in chapters}
     for case in cases:
         seen: set[tuple[str, str]] = set()

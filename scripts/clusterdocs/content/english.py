@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from clusterdocs.config import ROOT
+from clusterdocs.config import CONTENT
 from clusterdocs.errors import SourceError
+from clusterdocs.ingest.model import Chapter, Heading
+from clusterdocs.schema import Reader
 from clusterdocs.yamlio import read_yaml
 
-CONTENT = ROOT / "content"
+ENGLISH = CONTENT / "en"
+KEYS = (
+    "slug",
+    "byline_en",
+    "abstract_zh",
+    "summary",
+    "headings",
+    "sections",
+    "objectives",
+    "questions",
+    "key_terms",
+)
+TEACHING_ITEMS = (3, 5)
+"""How many learning objectives and discussion questions a chapter has, in each language."""
 
 
 @dataclass(frozen=True)
@@ -35,55 +51,63 @@ class EnglishChapter:
     key_terms: tuple[str, ...]
 
 
-def _text(data: dict, key: str, name: str, required: bool = True) -> str | None:
-    value = data.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise SourceError(name, key, "expected non-empty text")
-    return value.strip()
+def _bilingual(r: Reader, key: str) -> Bilingual:
+    both = r.sub(key, ("en", "zh"))
+    en, zh = both.texts("en", required=True), both.texts("zh", required=True)
+    low, high = TEACHING_ITEMS
+    if len(en) != len(zh) or not low <= len(en) <= high:
+        raise SourceError(
+            r.name, r.place(key), f"expected {low} to {high} items in each language, the same number in both"
+        )
+    return Bilingual(en, zh)
 
 
-def _mapping(data: dict, key: str, name: str) -> dict[str, str]:
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise SourceError(name, key, "expected a mapping of section id to text")
-    for k, v in value.items():
-        if not isinstance(v, str) or not v.strip():
-            raise SourceError(name, f"{key}.{k}", "expected non-empty text")
-    return {str(k): v.strip() for k, v in value.items()}
+def _english_name(path: Path) -> str:
+    return f"content/en/{path.name}"
 
 
-def _bilingual(data: dict, key: str, name: str) -> Bilingual:
-    value = data.get(key)
-    if not isinstance(value, dict) or set(value) != {"en", "zh"}:
-        raise SourceError(name, key, "expected `en` and `zh` lists")
-    en, zh = value["en"], value["zh"]
-    if not (isinstance(en, list) and isinstance(zh, list)) or len(en) != len(zh) or not 3 <= len(en) <= 5:
-        raise SourceError(name, key, "expected 3 to 5 items in each language, the same number in both")
-    return Bilingual(tuple(str(x).strip() for x in en), tuple(str(x).strip() for x in zh))
+def load_english(
+    slug: str, folder: Path = ENGLISH, section_ids: Iterable[str] | None = None
+) -> EnglishChapter | None:
+    """The chapter's hand-written English, or None if it has not been written yet.
 
-
-def load_english(slug: str, folder: Path = CONTENT / "en") -> EnglishChapter | None:
-    """The chapter's hand-written English, or None if it has not been written yet."""
+    With `section_ids` (the chapter's), `headings` and `sections` may name only those ids.
+    """
     path = folder / f"{slug}.yml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
-    name = f"content/en/{path.name}"
-    data = read_yaml(path, name)
-    if not isinstance(data, dict) or data.get("slug") != slug:
-        raise SourceError(name, "slug", f"expected slug {slug!r}")
-    terms = data.get("key_terms", [])
-    if not isinstance(terms, list) or not all(isinstance(t, str) and t for t in terms):
-        raise SourceError(name, "key_terms", "expected a list of Chinese terms")
+    name = _english_name(path)
+    r = Reader(name, read_yaml(path, name), "", KEYS)
+    if r.ident("slug") != slug:
+        raise SourceError(name, "slug", f"expected {slug!r} (the file name)")
+    headings = r.text_map("headings", line=True, id_keys=True)
+    sections = r.text_map("sections", id_keys=True)
+    if section_ids is not None:
+        known = set(section_ids)
+        for key, mapping in (("headings", headings), ("sections", sections)):
+            for section in mapping:
+                if section not in known:
+                    raise SourceError(name, f"{key}.{section}", f"chapter {slug} has no section {section!r}")
     return EnglishChapter(
         slug=slug,
-        byline_en=_text(data, "byline_en", name),
-        abstract_zh=_text(data, "abstract_zh", name, required=False),
-        summary=_text(data, "summary", name),
-        headings=_mapping(data, "headings", name),
-        sections=_mapping(data, "sections", name),
-        objectives=_bilingual(data, "objectives", name),
-        questions=_bilingual(data, "questions", name),
-        key_terms=tuple(terms),
+        byline_en=r.text("byline_en", line=True).strip(),
+        abstract_zh=(r.optional_text("abstract_zh") or "").strip() or None,
+        summary=r.text("summary").strip(),
+        headings={k: v.strip() for k, v in headings.items()},
+        sections={k: v.strip() for k, v in sections.items()},
+        objectives=_bilingual(r, "objectives"),
+        questions=_bilingual(r, "questions"),
+        key_terms=r.texts("key_terms"),
     )
+
+
+def load_all_english(chapters: list[Chapter], folder: Path = ENGLISH) -> dict[str, EnglishChapter | None]:
+    """Each chapter's English (None where not yet written), ids checked; a file needs its chapter."""
+    slugs = {c.slug for c in chapters}
+    for path in sorted(folder.glob("*.yml")):
+        if path.stem not in slugs:
+            raise SourceError(_english_name(path), "", f"no chapter has the slug {path.stem!r} (seeds/*.yml)")
+    return {
+        c.slug: load_english(c.slug, folder, [b.id for b in c.blocks if isinstance(b, Heading)])
+        for c in chapters
+    }

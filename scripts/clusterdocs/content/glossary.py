@@ -6,13 +6,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from clusterdocs.config import ROOT
+from clusterdocs.config import CONTENT
 from clusterdocs.errors import SourceError
 from clusterdocs.escape import html_text
-from clusterdocs.yamlio import read_yaml
+from clusterdocs.ingest.model import Chapter
+from clusterdocs.schema import entries, unique
+from clusterdocs.yamlio import read_text, read_yaml
 
-GLOSSARY = ROOT / "content" / "glossary.yml"
+GLOSSARY = CONTENT / "glossary.yml"
+EXTRA_TERMS = CONTENT / "search" / "extra-terms.txt"
 FIELDS = ("id", "zh", "pinyin", "en", "def_zh", "def_en")
+_EXTRA_TERM = re.compile(r"[^\s<>&]+(?: [0-9]+(?: [A-Za-z]+)?)?")
+"""A line of jieba's user dictionary: a word, optionally its frequency, then optionally its part of speech."""
 
 
 @dataclass(frozen=True)
@@ -28,32 +33,49 @@ class Term:
     variants_zh: tuple[str, ...] = ()
 
     def tooltip(self, lang: str) -> str:
+        """The tooltip text of a term link in `lang`: the term, its other forms and its definition."""
         if lang == "zh":
             return f"{self.zh}（{self.pinyin}）{self.en}：{self.def_zh}"
         return f"{self.en} — {self.zh} ({self.pinyin}): {self.def_en}"
 
 
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
-    """Every term, validated: all fields present, ids and Chinese forms unique."""
+    """Every term (at least one), validated: ids, Chinese forms and English names unique."""
     name = f"content/{path.name}"
-    if not path.exists():
-        return []
-    items = read_yaml(path, name)
-    terms, ids, forms = [], set(), set()
-    for i, item in enumerate(items or []):
-        for key in FIELDS:
-            if not isinstance(item.get(key), str) or not item[key].strip():
-                raise SourceError(name, f"[{i}].{key}", "expected non-empty text")
-        if item["id"] in ids:
-            raise SourceError(name, f"[{i}].id", f"id {item['id']!r} used twice")
-        variants = tuple(item.get("variants_zh") or ())
-        for form in (item["zh"], *variants):
-            if form in forms:
-                raise SourceError(name, f"[{i}].zh", f"{form!r} belongs to two terms")
-            forms.add(form)
-        ids.add(item["id"])
-        terms.append(Term(*(item[k].strip() for k in FIELDS), variants_zh=variants))
+    terms = []
+    for r in entries(name, read_yaml(path, name), (*FIELDS, "variants_zh")):
+        terms.append(
+            Term(
+                id=r.ident("id"),
+                zh=r.text("zh", line=True).strip(),
+                pinyin=r.text("pinyin", line=True).strip(),
+                en=r.text("en", line=True).strip(),
+                def_zh=r.text("def_zh").strip(),
+                def_en=r.text("def_en").strip(),
+                variants_zh=tuple(v.strip() for v in r.texts("variants_zh")),
+            )
+        )
+    unique(name, ((f"[{i}].id", t.id) for i, t in enumerate(terms)))
+    unique(name, ((f"[{i}].en", t.en.lower()) for i, t in enumerate(terms)), "English name")
+    forms = [(f"[{i}].zh", t.zh) for i, t in enumerate(terms)]
+    forms += [
+        (f"[{i}].variants_zh[{k}]", v) for i, t in enumerate(terms) for k, v in enumerate(t.variants_zh)
+    ]
+    unique(name, forms, "Chinese form")
     return terms
+
+
+def load_extra_terms(path: Path = EXTRA_TERMS) -> list[str]:
+    """The extra words for the search dictionary (one a line, as jieba reads them; blank lines skipped)."""
+    name = f"content/search/{path.name}"
+    words = []
+    for n, line in enumerate(read_text(path, name).split("\n"), start=1):
+        word = line.strip()
+        if word and not _EXTRA_TERM.fullmatch(word):
+            raise SourceError(name, f"line {n}", f"expected a word, optionally a count and a tag: {word!r}")
+        if word:
+            words.append(word)
+    return words
 
 
 class Marker:
@@ -71,17 +93,17 @@ class Marker:
         forms.sort(key=lambda ft: len(ft[0]), reverse=True)
         self.forms = forms
         flags = 0 if lang == "zh" else re.IGNORECASE
+        self.pattern: re.Pattern[str] | None = None
         if forms:
             pattern = "|".join(re.escape(f) for f, _ in forms)
             if lang != "zh":
                 pattern = rf"\b(?:{pattern})(?:s|es)?\b"
             self.pattern = re.compile(pattern, flags)
-        else:
-            self.pattern = None
         self.by_form = {f.lower(): t for f, t in forms}
         self.used: set[str] = set()
 
     def new_section(self) -> None:
+        """Start a section: each term is linked again at its first use in it."""
         self.used = set()
 
     def _term(self, matched: str) -> Term | None:
@@ -111,7 +133,7 @@ class Marker:
         return "".join(out)
 
 
-def uses(terms: list[Term], chapters) -> dict[str, list]:
+def uses(terms: list[Term], chapters: list[Chapter]) -> dict[str, list[Chapter]]:
     """For each term, the chapters whose text uses it."""
     found = {}
     for t in terms:

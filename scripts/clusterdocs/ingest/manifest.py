@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from clusterdocs.errors import SourceError
+from clusterdocs.schema import Reader, unique
 from clusterdocs.yamlio import read_yaml
 
 
@@ -29,7 +30,7 @@ class Split:
 
 @dataclass(frozen=True)
 class Move:
-    """Move the lines from the one containing `first` to the one containing `last` after the line containing `after`."""
+    """Move the lines from the one with `first` to the one with `last` after the line containing `after`."""
 
     first: str
     last: str
@@ -48,7 +49,7 @@ class AuthorNote:
 
 @dataclass(frozen=True)
 class TableSpec:
-    """A table the extraction flattened into lines: caption lines, header line groups, then one line per row."""
+    """A table the extraction flattened into lines: caption lines, header line groups, then a line per row."""
 
     id: str
     first: str
@@ -57,6 +58,19 @@ class TableSpec:
     header_groups: tuple[int, ...]
     header_span: int
     columns: int
+    place: str = "tables[0]"
+    """Where the manifest declares it (its key path), for errors found later."""
+
+    def check_lines(self, count: int, name: str) -> None:
+        """Refuse a table whose caption and header lines leave no line for a row of its `count` lines."""
+        needed = self.caption_lines + sum(self.header_groups)
+        if needed >= count:
+            raise SourceError(
+                name,
+                f"{self.place}.caption_lines",
+                f"{self.caption_lines} caption and {sum(self.header_groups)} header lines leave no row "
+                f"in the table's {count} lines",
+            )
 
 
 @dataclass(frozen=True)
@@ -117,153 +131,144 @@ class Manifest:
     chapters: tuple[ChapterSpec, ...] = field(default_factory=tuple)
 
 
-class _Reader:
-    """Typed access to one YAML mapping with errors that name the manifest and the key path."""
+PAGE_ANCHORS = frozenset(
+    {"title", "summary", "objectives", "key-terms", "questions", "cite", "about-this-text"}
+)
+"""Ids a chapter page gives its own blocks (site/chapter.py); no section or table may take one."""
+_PARAGRAPH_ID = re.compile(r"(?:.+-)?p[0-9]+")
+"""The shape of a paragraph id (`p3`, `s2-1-p4`): the structure numbers paragraphs this way."""
 
-    def __init__(self, name: str, data: Any, where: str) -> None:
-        if not isinstance(data, dict):
-            raise SourceError(name, where or "top level", "expected a mapping")
-        self.name, self.data, self.where = name, data, where
-
-    def _place(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
-
-    def get(self, key: str, kind: type, default: Any = ...) -> Any:
-        if key not in self.data:
-            if default is ...:
-                raise SourceError(self.name, self._place(key), "missing required key")
-            return default
-        value = self.data[key]
-        if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, kind):
-            raise SourceError(
-                self.name, self._place(key), f"expected {kind.__name__}, got {type(value).__name__}"
-            )
-        return value
-
-    def items(self, key: str) -> list[_Reader]:
-        return [
-            _Reader(self.name, item, f"{self._place(key)}[{i}]")
-            for i, item in enumerate(self.get(key, list, []))
-        ]
-
-    def strings(self, key: str) -> tuple[str, ...]:
-        values = self.get(key, list, [])
-        for i, value in enumerate(values):
-            if not isinstance(value, str) or not value:
-                raise SourceError(self.name, f"{self._place(key)}[{i}]", "expected a non-empty string")
-        return tuple(values)
-
-    def sub(self, key: str) -> _Reader:
-        return _Reader(self.name, self.get(key, dict), self._place(key))
-
-    def check_keys(self, allowed: set[str]) -> None:
-        unknown = sorted(set(self.data) - allowed)
-        if unknown:
-            raise SourceError(self.name, self._place(unknown[0]), "unknown key")
+_CHAPTER_KEYS = (
+    "slug",
+    "title",
+    "title_in_source",
+    "byline",
+    "byline_in_source",
+    "start",
+    "keywords",
+    "headings",
+    "not_headings",
+    "notes",
+    "description",
+)
+_MANIFEST_KEYS = (
+    "source",
+    "layout",
+    "stray_spaces",
+    "description",
+    "splits",
+    "removals",
+    "moves",
+    "author_notes",
+    "joins",
+    "breaks",
+    "tables",
+    "chapters",
+)
+LAYOUTS = ("wrapped", "lines")
 
 
-def _chapter(r: _Reader) -> ChapterSpec:
-    r.check_keys(
-        {
-            "slug",
-            "title",
-            "title_in_source",
-            "byline",
-            "byline_in_source",
-            "start",
-            "keywords",
-            "headings",
-            "not_headings",
-            "notes",
-            "description",
-        }
-    )
-    title, keywords = r.sub("title"), r.sub("keywords")
-    description = r.sub("description")
+def _block_id(r: Reader, key: str = "id") -> str:
+    """A declared section or table id: an id that is neither a paragraph's nor one of the page's own."""
+    value = r.ident(key)
+    if _PARAGRAPH_ID.fullmatch(value):
+        raise SourceError(r.name, r.place(key), f"{value!r} has the form of a paragraph id (…p<number>)")
+    if value in PAGE_ANCHORS:
+        raise SourceError(r.name, r.place(key), f"{value!r} is an id the chapter page uses itself")
+    return value
+
+
+def _chapter(r: Reader) -> ChapterSpec:
+    title_zh, title_en = r.pair("title", line=True)
+    keywords = r.sub("keywords", ("zh", "en"))
+    description_zh, description_en = r.pair("description", line=True)
     headings = []
-    for h in r.items("headings"):
-        h.check_keys({"text", "id", "level"})
-        level = h.get("level", int)
-        if not 2 <= level <= 6:
-            raise SourceError(h.name, h._place("level"), "level must be 2 to 6")
-        headings.append(DeclaredHeading(h.get("text", str), h.get("id", str), level))
-    notes = []
-    for n in r.items("notes"):
-        n.check_keys({"at", "zh", "en"})
-        notes.append(EditorialNote(n.get("at", str), n.get("zh", str), n.get("en", str)))
+    for h in r.items("headings", ("text", "id", "level")):
+        headings.append(DeclaredHeading(h.text("text", line=True), _block_id(h), h.integer("level", 2, 6)))
+    unique(r.name, ((f"{r.place('headings')}[{i}].id", h.id) for i, h in enumerate(headings)))
+    unique(r.name, ((f"{r.place('headings')}[{i}].text", h.text) for i, h in enumerate(headings)), "text")
+    notes = [
+        EditorialNote(n.text("at", line=True), n.text("zh"), n.text("en"))
+        for n in r.items("notes", ("at", "zh", "en"))
+    ]
+    byline = r.optional_text("byline", line=True)
+    byline_in_source = r.flag("byline_in_source", False)
+    if byline_in_source and byline is None:
+        raise SourceError(r.name, r.place("byline"), "`byline_in_source` is true but no byline is given")
     return ChapterSpec(
-        slug=r.get("slug", str),
-        title_zh=title.get("zh", str),
-        title_en=title.get("en", str),
-        title_in_source=r.get("title_in_source", bool),
-        byline=r.get("byline", str, None),
-        byline_in_source=r.get("byline_in_source", bool, False),
-        start=r.get("start", str, None),
-        keywords_zh=keywords.strings("zh"),
-        keywords_en=keywords.strings("en"),
+        slug=r.ident("slug"),
+        title_zh=title_zh,
+        title_en=title_en,
+        title_in_source=r.flag("title_in_source"),
+        byline=byline,
+        byline_in_source=byline_in_source,
+        start=r.optional_text("start", line=True),
+        keywords_zh=keywords.texts("zh"),
+        keywords_en=keywords.texts("en"),
         headings=tuple(headings),
-        not_headings=r.strings("not_headings"),
+        not_headings=r.texts("not_headings"),
         notes=tuple(notes),
-        description_zh=description.get("zh", str),
-        description_en=description.get("en", str),
+        description_zh=description_zh,
+        description_en=description_en,
     )
+
+
+def _table(t: Reader) -> TableSpec:
+    return TableSpec(
+        id=_block_id(t),
+        first=t.text("first", line=True),
+        last=t.text("last", line=True),
+        caption_lines=t.integer("caption_lines", 1),
+        header_groups=t.integers("header_groups", 1),
+        header_span=t.integer("header_span", 1),
+        columns=t.integer("columns", 1),
+        place=t.where,
+    )
+
+
+def _moves(r: Reader) -> tuple[Move, ...]:
+    moves = tuple(
+        Move(
+            m.text("first", line=True),
+            m.text("last", line=True),
+            m.text("after", line=True),
+            m.text("reason"),
+        )
+        for m in r.items("moves", ("first", "last", "after", "reason"))
+    )
+    unique(r.name, ((f"moves[{i}].first", m.first) for i, m in enumerate(moves)), "a block starting at")
+    unique(r.name, ((f"moves[{i}].last", m.last) for i, m in enumerate(moves)), "a block ending at")
+    return moves
 
 
 def load_manifest(path: Path) -> Manifest:
     """Load and validate one manifest file."""
     name = f"seeds/{path.name}"
-    data = read_yaml(path, name)
-    r = _Reader(name, data, "")
-    r.check_keys(
-        {
-            "source",
-            "layout",
-            "stray_spaces",
-            "description",
-            "splits",
-            "removals",
-            "moves",
-            "author_notes",
-            "joins",
-            "breaks",
-            "tables",
-            "chapters",
-        }
+    r = Reader(name, read_yaml(path, name), "", _MANIFEST_KEYS)
+    layout = r.text("layout", line=True)
+    if layout not in LAYOUTS:
+        raise SourceError(name, "layout", f"must be one of {', '.join(LAYOUTS)}, got {layout!r}")
+    description_zh, description_en = r.pair("description", line=True)
+    splits = tuple(
+        Split(s.text("before", line=True), s.text("reason")) for s in r.items("splits", ("before", "reason"))
     )
-    layout = r.get("layout", str)
-    if layout not in {"wrapped", "lines"}:
-        raise SourceError(name, "layout", "must be 'wrapped' or 'lines'")
-    description = r.sub("description")
-    splits = tuple(Split(s.get("before", str), s.get("reason", str)) for s in r.items("splits"))
     removals = tuple(
-        Removal(x.get("text", str), x.get("reason", str), x.get("line", int, None))
-        for x in r.items("removals")
-    )
-    moves = tuple(
-        Move(m.get("first", str), m.get("last", str), m.get("after", str), m.get("reason", str))
-        for m in r.items("moves")
+        Removal(x.text("text", line=True), x.text("reason"), x.optional_integer("line", 1))
+        for x in r.items("removals", ("text", "reason", "line"))
     )
     notes = tuple(
-        AuthorNote(a.get("first", str), a.get("last", str), a.get("reason", str))
-        for a in r.items("author_notes")
+        AuthorNote(a.text("first", line=True), a.text("last", line=True), a.text("reason"))
+        for a in r.items("author_notes", ("first", "last", "reason"))
     )
-    tables = tuple(
-        TableSpec(
-            id=t.get("id", str),
-            first=t.get("first", str),
-            last=t.get("last", str),
-            caption_lines=t.get("caption_lines", int),
-            header_groups=tuple(t.get("header_groups", list)),
-            header_span=t.get("header_span", int),
-            columns=t.get("columns", int),
-        )
-        for t in r.items("tables")
-    )
-    chapters = tuple(_chapter(c) for c in r.items("chapters"))
-    if not chapters:
-        raise SourceError(name, "chapters", "a manifest needs at least one chapter")
+    table_keys = ("id", "first", "last", "caption_lines", "header_groups", "header_span", "columns")
+    tables = tuple(_table(t) for t in r.items("tables", table_keys))
+    unique(name, ((f"{t.place}.id", t.id) for t in tables))
+    chapters = tuple(_chapter(c) for c in r.items("chapters", _CHAPTER_KEYS, required=True))
+    unique(name, ((f"chapters[{i}].slug", c.slug) for i, c in enumerate(chapters)), "slug")
+    declared = {h.id: f"chapters[{i}].headings" for i, c in enumerate(chapters) for h in c.headings}
+    for t in tables:
+        if t.id in declared:
+            raise SourceError(name, f"{t.place}.id", f"{t.id!r} is also a section id ({declared[t.id]})")
     for i, chapter in enumerate(chapters):
         if (chapter.start is None) != (i == 0):
             raise SourceError(
@@ -271,17 +276,17 @@ def load_manifest(path: Path) -> Manifest:
             )
     return Manifest(
         path=path,
-        source=r.get("source", str),
+        source=r.text("source", line=True),
         layout=layout,
-        stray_spaces=r.get("stray_spaces", bool, False),
-        description_zh=description.get("zh", str),
-        description_en=description.get("en", str),
+        stray_spaces=r.flag("stray_spaces", False),
+        description_zh=description_zh,
+        description_en=description_en,
         splits=splits,
         removals=removals,
-        moves=moves,
+        moves=_moves(r),
         author_notes=notes,
-        joins=r.strings("joins"),
-        breaks=r.strings("breaks"),
+        joins=r.texts("joins"),
+        breaks=r.texts("breaks"),
         tables=tables,
         chapters=chapters,
     )

@@ -148,6 +148,7 @@ class _Repairer:
         items: list[Item] = list(self.lines)
         for i, spec in enumerate(self.m.tables):
             start, end = self.span(spec.first, spec.last, f"tables[{i}]")
+            spec.check_lines(end - start + 1, self.name)
             start_item = items.index(self.lines[start])
             end_item = items.index(self.lines[end])
             table = RawTable(spec, tuple(self.lines[start : end + 1]))
