@@ -1,4 +1,4 @@
-# make serve | build | test | test-fast | lint | bench | generate | check | clean | lock — see README.md.
+# make serve | serve-full | build | test | test-fast | lint | bench | generate | check | clean | lock — see README.md.
 #
 # Every target sets up .venv from the hashed lock files first, and remakes it whenever a lock file or
 # pyproject.toml changes (stamp files inside .venv). serve, build, generate, check and clean need only
@@ -17,7 +17,7 @@ UV_COMPILE := $(VENV)/bin/uv pip compile --universal --python-version 3.11.5 --g
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint bench generate check clean lock test-deps
+.PHONY: serve serve-full build test test-fast lint bench generate check clean lock test-deps
 
 # A fresh .venv: the build backend first (hashed), then the runtime lock built against it (jieba ships only
 # an sdist, so no isolated build environment may download an unhashed setuptools), then the project.
@@ -40,7 +40,13 @@ $(DEV_STAMP): requirements/dev.lock $(RUNTIME_STAMP)
 	@$(PIP) --require-hashes --no-build-isolation -r requirements/dev.lock
 	@touch $@
 
+# The preview: both languages, every edit of seeds/, content/ or docs/ shown after one quick rebuild (only the
+# changed pages; no search index; not strict, since a dirty build warns that other pages' nav may be stale).
 serve: $(RUNTIME_STAMP)
+	CLUSTERDOCS_SEARCH=false CLUSTERDOCS_STRICT=false $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+# The site as published (search, strict, every page rebuilt on each edit).
+serve-full: $(RUNTIME_STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(RUNTIME_STAMP)

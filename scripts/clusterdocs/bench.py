@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from clusterdocs.config import GENERATED_DIRS, ROOT, SEEDS
@@ -18,7 +22,7 @@ from clusterdocs.generate import render_files
 from clusterdocs.ingest.corpus import load_corpus
 
 
-def _timed(func, repeat: int = 3) -> tuple[float, float]:
+def _timed(func: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
     """(first run, median of the following runs) in seconds."""
     times = []
     for _ in range(repeat + 1):
@@ -36,7 +40,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "content", "seeds
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of what a build reads (config, hand-written pages, overrides, code, content, seeds) in `dest`."""
+    """A copy of what a build reads (config, hand-written pages, overrides, code, content, seeds)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -66,13 +70,12 @@ def _replicated_seeds(folder: Path, copies: int) -> Path:
     return folder
 
 
-def _mkdocs_build(site: Path, skip_generation: bool, project: Path = ROOT, seeds: Path = SEEDS) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CLUSTERDOCS_SEEDS": str(seeds)}
-    if skip_generation:
-        env["CLUSTERDOCS_SKIP_GENERATION"] = "1"
+def _mkdocs_build(site: Path, project: Path = ROOT, config: str = "mkdocs.yml") -> float:
+    """Seconds for one `mkdocs build` of `project` into `site` (strict unless the config says otherwise)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site)],
         cwd=project,
         env=env,
         check=True,
@@ -82,17 +85,38 @@ def _mkdocs_build(site: Path, skip_generation: bool, project: Path = ROOT, seeds
     return time.perf_counter() - start
 
 
+def _plain_config(project: Path) -> str:
+    """A config for `project` without the clusterdocs plugin: MkDocs alone on the pages already generated.
+
+    Not strict: without the plugin the nav does not list the generated pages, which MkDocs reports.
+    """
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text, n = re.subn(r"\n  - clusterdocs:\n(?:      .*\n)*", "\n", text)
+    if n != 1:
+        raise RuntimeError("mkdocs.yml: the clusterdocs plugin block was not found")
+    text = text.replace("strict: !ENV [CLUSTERDOCS_STRICT, true]", "strict: false")
+    (project / "mkdocs.plain.yml").write_text(text, encoding="utf-8")
+    return "mkdocs.plain.yml"
+
+
+def _with_seeds(project: Path, seeds: Path) -> Path:
+    """`project` with its seeds folder replaced by `seeds`."""
+    shutil.rmtree(project / "seeds")
+    shutil.copytree(seeds, project / "seeds")
+    return project
+
+
 def _full_build_growth() -> None:
     """Full builds (generation + MkDocs) of the corpus repeated 1x and 20x, in a copy of the project."""
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp) / "project")
         times = {}
         for copies in (1, 20):
-            seeds = _replicated_seeds(Path(tmp) / f"seeds-x{copies}", copies)
+            project = copy_project(Path(tmp) / f"project-x{copies}")
+            _with_seeds(project, _replicated_seeds(Path(tmp) / f"seeds-x{copies}", copies))
             site = Path(tmp) / f"site-x{copies}"
-            _mkdocs_build(site, False, project, seeds)  # warm the caches and the generated folders
-            full = _mkdocs_build(site, False, project, seeds)
-            plain = _mkdocs_build(site, True, project, seeds)
+            _mkdocs_build(site, project)  # warm the caches and the generated folders
+            full = _mkdocs_build(site, project)
+            plain = _mkdocs_build(site, project, _plain_config(project))
             pages = sum(1 for _ in site.rglob("index.html"))
             times[copies] = full
             print(
@@ -167,6 +191,119 @@ def _search_latency(site: Path) -> tuple[float, float, int]:
     return statistics.median(times), max(times), len(times)
 
 
+PREVIEW_ENV = {"CLUSTERDOCS_SEARCH": "false", "CLUSTERDOCS_STRICT": "false"}
+"""What `make serve` sets: no search index, not strict (a dirty build warns that its nav may be stale)."""
+
+SERVE_EDITS = (
+    # (label, file, old text, new text, page that must show the new text)
+    (
+        "English summary (content/en/zhuzhou.yml)",
+        "content/en/zhuzhou.yml",
+        "summary: |\n  ",
+        "summary: |\n  Editmarker{n} ",
+        "en/chapters/zhuzhou/",
+    ),
+    (
+        "manifest (seeds/000_….yml)",
+        "seeds/000_231aad93862a9ce3.yml",
+        "英文表题与第2节标题在同一行",
+        "英文表题与第2节标题在同一行标记{n}",
+        "chapters/zhuzhou/",
+    ),
+    (
+        "glossary (content/glossary.yml)",
+        "content/glossary.yml",
+        "在某一特定领域内相互关联的企业",
+        "在某一特定领域内相互关联的企业标记{n}",
+        "glossary/",
+    ),
+)
+
+
+def _get(url: str) -> str:
+    """The page at `url` as text, or "" while the server cannot answer."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            body: bytes = response.read()
+            return body.decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _serve_edit_to_visible(
+    project: Path,
+    edits: tuple[tuple[str, str, str, str, str], ...],
+    args: tuple[str, ...] = (),
+    rounds: int = 3,
+    env: dict[str, str] | None = None,
+) -> dict[str, tuple[float, float]]:
+    """Start `mkdocs serve` in `project`, make each edit `rounds` times, and time it until the page shows it.
+
+    Returns, per edit, (median seconds from saving the file to the served page showing it, builds per edit).
+    """
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = project / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *args]
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    results: dict[str, tuple[float, float]] = {}
+    try:
+        deadline = time.monotonic() + 300
+        while "Serving on" not in log.read_text() or not _get(base):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"mkdocs serve did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.2)
+        for label, rel, old, new, page in edits:
+            times, builds = [], []
+            for n in range(rounds):
+                path = project / rel
+                text = path.read_text(encoding="utf-8")
+                marker = new.format(n=n)
+                _settle(log)
+                before = log.read_text().count("Building documentation")
+                started = time.perf_counter()
+                path.write_text(text.replace(old, marker, 1), encoding="utf-8")
+                visible = marker.split("\n")[-1].strip()
+                while visible not in _get(base + page):
+                    if time.perf_counter() - started > 120:
+                        raise RuntimeError(f"{label}: not visible after 120 s")
+                    time.sleep(0.02)
+                times.append(time.perf_counter() - started)
+                time.sleep(3.0)  # a second build, if any, starts within this
+                builds.append(log.read_text().count("Building documentation") - before)
+                path.write_text(text, encoding="utf-8")
+                while visible in _get(base + page):
+                    time.sleep(0.1)
+            results[label] = (statistics.median(times), statistics.median(builds))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
+
+
+def _two_page_site(folder: Path) -> Path:
+    """A plain MkDocs site of two pages with the same theme: the yardstick for the preview's rebuild."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text("site_name: two pages\ntheme:\n  name: material\n  font: false\n")
+    (folder / "docs" / "index.md").write_text("# One\n\nFirst page.\n")
+    (folder / "docs" / "two.md").write_text("# Two\n\nSecond page.\n")
+    return folder
+
+
+def _settle(log: Path, quiet: float = 2.0) -> None:
+    """Wait until the server's log has been quiet for `quiet` seconds (no build under way)."""
+    size, since = -1, time.monotonic()
+    while time.monotonic() - since < quiet:
+        now = log.stat().st_size
+        if now != size:
+            size, since = now, time.monotonic()
+        time.sleep(0.1)
+
+
 def main() -> int:
     """Print the figures."""
     print("== generation (normalise + render, in process)")
@@ -176,24 +313,27 @@ def main() -> int:
         base = None
         for copies in (1, 5, 10, 20):
             seeds = _replicated_seeds(Path(tmp) / f"x{copies}", copies)
-            _, t = _timed(lambda: _generation(seeds), repeat=2)
+            _, t = _timed(functools.partial(_generation, seeds), repeat=2)
             base = base or t
             print(f"seeds x{copies:<2}: {t * 1000:7.0f} ms  ({t / base:5.1f}x the 1x time)")
 
     print("== full build (mkdocs build --strict, both languages)")
     with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
         site = Path(tmp) / "site"
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        cold_full = _mkdocs_build(site, skip_generation=False)
-        warm_full = statistics.median(_mkdocs_build(site, skip_generation=False) for _ in range(2))
-        plain = statistics.median(_mkdocs_build(site, skip_generation=True) for _ in range(2))
+        cold_full = _mkdocs_build(site, project)
+        warm_full = statistics.median(_mkdocs_build(site, project) for _ in range(2))
+        plain_config = _plain_config(project)
+        plain = statistics.median(_mkdocs_build(site, project, plain_config) for _ in range(2))
+        _mkdocs_build(site, project)  # the full site again, for the figures below
         peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         print(
             f"cold {cold_full:.2f} s, warm {warm_full:.2f} s "
             f"(generation {warm * 1000:.0f} ms, MkDocs {warm_full - warm:.2f} s)"
         )
         print(
-            f"plain MkDocs build of the same pages (generation skipped): {plain:.2f} s "
+            f"plain MkDocs build of the same pages (no clusterdocs plugin at all): {plain:.2f} s "
             f"-> full build is {warm_full / plain:.2f}x plain (goal <= 1.5x)"
         )
         print(f"peak memory of a build: {peak / 1024:.0f} MiB")
@@ -212,6 +352,22 @@ def main() -> int:
             f"chapter page weight (hunan-small-towns): HTML {html / 1024:.0f} KiB + CSS/JS/images "
             f"{assets / 1024:.0f} KiB = {(html + assets) / 1024:.0f} KiB"
         )
+
+    print("== edit to visible in `mkdocs serve` (a copy of the project; median of 3 edits each)")
+    with tempfile.TemporaryDirectory() as tmp:
+        yardstick = _two_page_site(Path(tmp) / "two")
+        edit = (("a page", "docs/two.md", "Second page.", "Second page {n}.", "two/"),)
+        for label, (seconds, builds) in _serve_edit_to_visible(yardstick, edit).items():
+            print(f"plain MkDocs, two-page site, {label}: {seconds:.2f} s, {builds:.0f} build(s) per edit")
+        for profile, env, args in (
+            ("make serve (preview: no search, dirty)", PREVIEW_ENV, ("--dirty",)),
+            ("make serve-full (the site as published)", {}, ()),
+        ):
+            project = copy_project(Path(tmp) / f"project-{len(env)}")
+            for label, (seconds, builds) in _serve_edit_to_visible(
+                project, SERVE_EDITS, args, env=env
+            ).items():
+                print(f"{profile}, {label}: {seconds:.2f} s, {builds:.0f} build(s) per edit")
 
     print("== full build growth (a copy of the project, seeds repeated)")
     _full_build_growth()

@@ -12,17 +12,18 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from clusterdocs.config import ROOT
+from clusterdocs.config import GENERATED_DIRS, ROOT
 from clusterdocs.content.cases import Entry, load_cases, load_clusters
 from clusterdocs.content.glossary import load_glossary
 from clusterdocs.errors import SourceError
 from clusterdocs.escape import md_text
 from clusterdocs.generate import Generated, generate
-from clusterdocs.ingest.corpus import load_corpus, manifests
+from clusterdocs.ingest.corpus import manifests
 from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
 from clusterdocs.site.cases import case_list
 from clusterdocs.site.csp import with_csp
@@ -36,8 +37,6 @@ class ClusterDocsConfig(Config):  # type: ignore[no-untyped-call]
 
     seeds_dir = config_options.Type(str, default="seeds")
     content_dir = config_options.Type(str, default="content")
-    generate = config_options.Type(bool, default=True)
-    """False builds the pages already under docs/ without generating them (`make bench`'s baseline)."""
 
 
 def _fingerprint(*folders: Path) -> tuple[tuple[str, int, int], ...]:
@@ -67,6 +66,7 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         self.zh_404: str | None = None
         self.nav_pages: dict[str, list[str]] = {}
         self.loaded_words = ""
+        self.root = ROOT
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps plugins that define this across `mkdocs serve` rebuilds, so state survives edits."""
@@ -74,7 +74,7 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
 
     def _path(self, name: str) -> Path:
         path = Path(name)
-        return path if path.is_absolute() else ROOT / path
+        return path if path.is_absolute() else self.root / path
 
     @property
     def seeds(self) -> Path:
@@ -92,6 +92,7 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         if _nested(config):
             config.nav = with_generated_pages(config.nav or [], self.nav_pages)
             return config
+        self.root = Path(config.config_file_path).parent  # paths in the plugin's options are relative to it
         try:
             cases = load_cases(self.content / "cases.yml")
             generated = {
@@ -103,12 +104,15 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
                     f"data/{m.stem}/index.md" for m in sorted((self.content / "data").glob("*.yml"))
                 ],
             }
-            if config.plugins.get("material/search") is not None:
+            search = config.plugins.get("material/search")
+            if search is not None and not search.config.enabled:
+                del config.plugins["material/search"]  # static-i18n 1.3.1 reads a disabled search's index
+            elif search is not None:
                 extra = (self.content / "search" / "extra-terms.txt").read_text(encoding="utf-8").splitlines()
                 terms = load_glossary(self.content / "glossary.yml")
                 words = user_dictionary(terms, cases + load_clusters(self.content / "clusters.yml"), extra)
                 if words != self.loaded_words:
-                    jieba.dt.tmp_dir = str(ROOT / ".cache")  # jieba's model cache stays inside the project
+                    jieba.dt.tmp_dir = str(self.root / ".cache")  # its model cache stays in the project
                     jieba.load_userdict(io.StringIO(words))  # search segments Chinese with jieba
                     self.loaded_words = words
                 self.dictionary = set(words.split())
@@ -126,14 +130,24 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         if self.generated is not None and inputs == self.inputs:
             return
         try:
-            if self.config.generate:
-                self.generated = generate(Path(config.docs_dir), self.seeds, self.content)
-            else:
-                chapters, _ = load_corpus(self.seeds)
-                self.generated = Generated(chapters, load_cases(self.content / "cases.yml"))
+            self.generated = generate(Path(config.docs_dir), self.seeds, self.content)
         except SourceError as err:
             raise PluginError(str(err)) from None
         self.inputs = inputs
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Watch the hand-written pages but not the generated folders: an edit to an input makes one rebuild.
+
+        The build that an edit of seeds/ or content/ starts writes the generated pages itself; if the server
+        watched them too, every edit would build the site twice.
+        """
+        docs = Path(config.docs_dir)
+        server.unwatch(str(docs))
+        server.watch(str(docs), recursive=False)
+        for path in sorted(docs.iterdir()):
+            if path.is_dir() and path.name not in GENERATED_DIRS:
+                server.watch(str(path))
+        return server
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Expand `<!-- md:NAME -->` shortcodes; an unknown name stops the build."""
