@@ -49,9 +49,12 @@ def cmd_parity(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails)."""
     site: Path = args.site
+    for stale in [*site.parent.glob(f"{site.name}.building-*"), *site.parent.glob(f"{site.name}.retired-*")]:
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     staging = site.with_name(f"{site.name}.building-{os.getpid()}")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "CLUSTERDOCS_SEEDS": str(args.seeds)})
+    env = {**os.environ, "CLUSTERDOCS_SEEDS": str(args.seeds)}
+    result = subprocess.run(command, check=False, cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site.name}/ left as it was", file=sys.stderr)
