@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import pytest
+
 from golden import Golden
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ CHROMIUM_ARGS = [
 ]
 SITE_URL = "http://clusterdocs.test/"
 """The address the session build is configured with: not the default, so a test can tell that it was used."""
-BROWSER_FIXTURES = {"browser", "visit", "phone"}
+BROWSER_FIXTURES = {"browser", "visit"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -86,6 +87,12 @@ def manifests() -> list[Manifest]:
 def slugs(manifests: list[Manifest]) -> list[str]:
     """Every chapter slug, in reading order, from the manifests (not from generated pages)."""
     return [c.slug for m in manifests for c in m.chapters]
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    """The address the session build of the site is configured with (SITE_URL)."""
+    return SITE_URL
 
 
 @pytest.fixture(scope="session")
@@ -181,13 +188,5 @@ class Visit:
 def visit(browser: object, server: str) -> Iterator[Visit]:
     """A fresh desktop-sized page on the local site."""
     v = Visit(browser, server, {"width": 1280, "height": 900})
-    yield v
-    v.close()
-
-
-@pytest.fixture
-def phone(browser: object, server: str) -> Iterator[Visit]:
-    """A fresh phone-sized page (375×812) on the local site."""
-    v = Visit(browser, server, {"width": 375, "height": 812})
     yield v
     v.close()

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-RESULTS_JS = """() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)"""
+META = ".md-search-result__meta"
+ITEMS = ".md-search-result__list > .md-search-result__item"
+RESULTS_JS = f"""() => [...document.querySelectorAll('{ITEMS} > a')].map(a => a.href)"""
+PLACEHOLDER = "/键入以开始搜索|Type to start searching/"
+"""Material's results line for an empty query (zh, en)."""
+SHOWN_JS = f"""q => {{
+    const box = document.querySelector('input.md-search__input');
+    const meta = document.querySelector('{META}').textContent;
+    if (box.value !== q || !/符合条件的结果|matching document/.test(meta)) return false;
+    const count = Number((meta.match(/\\d+/) || ['0'])[0]);
+    return document.querySelectorAll('{ITEMS}').length === Math.min(count, 10);
+}}"""
+"""True once the results line answers query `q` and its first page of results (at most 10) is in the list."""
 
 
 def search(page, base: str, start: str, query: str) -> list[str]:
@@ -14,20 +26,18 @@ def search(page, base: str, start: str, query: str) -> list[str]:
         page.wait_for_load_state("load")
     box = page.locator("input.md-search__input")
     box.click()
-    # Until the worker has loaded the index, the results line says it is initialising and a query finds nothing.
+    # Until the worker has loaded the index, the results line says it is initialising; a query finds nothing.
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && m.textContent && !/初始化|Initializing/.test(m.textContent); }"
     )
+    # Empty the box and wait for the empty state: the next results line can then only be this query's.
     box.fill("")
+    page.keyboard.press("End")
+    page.wait_for_function(f"() => {PLACEHOLDER}.test(document.querySelector('{META}').textContent)")
     page.keyboard.insert_text(query)
     page.keyboard.press("End")  # CJK text is inserted without key events; End makes Material search
-    page.wait_for_function(
-        "q => document.querySelector('input.md-search__input').value === q && "
-        "/结果|matching/i.test(document.querySelector('.md-search-result__meta').textContent)",
-        arg=query,
-    )
-    page.wait_for_timeout(150)
+    page.wait_for_function(SHOWN_JS, arg=query)
     seen: list[str] = []
     for href in page.evaluate(RESULTS_JS):
         path = urlsplit(href).path.lstrip("/")

@@ -1,4 +1,4 @@
-"""Reading a built site: pages, their ids and links, and resource references to other hosts."""
+"""Reading a built site: pages, their ids and links, resource references to other hosts, visible text."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def pages(site: Path) -> dict[str, Page]:
 
 def is_external(url: str) -> bool:
     """True for a URL that names another host (http, https or protocol-relative)."""
-    return bool(re.match(r"^(https?:)?//", url.strip(), re.I))
+    return bool(re.match(r"^(https?:)?//", url.strip(), re.IGNORECASE))
 
 
 def css_references(site: Path) -> dict[str, list[str]]:
@@ -104,3 +104,55 @@ def resolve(site: Path, page_rel: str, href: str) -> tuple[Path | None, str]:
     if target.is_dir():
         target = target / "index.html"
     return (target if target.exists() else None), unquote(parts.fragment)
+
+
+HIDDEN = {"script", "style", "code", "pre", "template", "noscript"}
+"""Elements whose text is not running text (code is shown as typed; scripts and styles are not shown)."""
+
+BLOCKS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "desc", "details"),
+        *("dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2"),
+        *("h3", "h4", "h5", "h6", "head", "header", "hr", "label", "li", "main", "nav", "ol", "option"),
+        *("p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul"),
+    }
+)
+"""Elements that start a new line of visible text."""
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees, one line per block element (and per line break inside one)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN:
+            self.hidden += 1
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_lines(html: str) -> list[str]:
+    """The visible text of an HTML page or fragment, line by line, blank lines dropped (code excluded)."""
+    parser = _VisibleText()
+    parser.feed(html)
+    return [line for line in "".join(parser.parts).split("\n") if line.strip()]
+
+
+def article(html: str) -> str:
+    """The page's own content (Material's <article>), without the theme's header, navigation and footer."""
+    match = re.search(r'<article class="md-content__inner[^"]*">(.*)</article>', html, re.DOTALL)
+    return match.group(1) if match else ""

@@ -1,4 +1,4 @@
-"""The site in Debian's Chromium: the language switch keeps page and section; nothing leaves the local server."""
+"""The site in Debian's Chromium: the language switch keeps page and section; nothing leaves localhost."""
 
 from __future__ import annotations
 

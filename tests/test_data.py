@@ -7,13 +7,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from clusterdocs.content.datasets import DATA, load_all
 from clusterdocs.errors import SourceError
-from clusterdocs.ingest.corpus import load_corpus
+from clusterdocs.ingest.model import Chapter
 from clusterdocs.site.data import chart_svg, check_text, table_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "data"
-CHAPTERS, _ = load_corpus()
 
 
 class _Cells(HTMLParser):
@@ -45,8 +45,10 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_fixture_links_to_its_paragraph_and_flags_what_does_not_add_up(folder: Path) -> None:
-    [ds] = load_all(CHAPTERS, folder)
+def test_fixture_links_to_its_paragraph_and_flags_what_does_not_add_up(
+    folder: Path, chapters: list[Chapter]
+) -> None:
+    [ds] = load_all(chapters, folder)
     assert ds.anchors == ["s4-2-p1"]
     total, growth = ds.checks
     assert (total.printed, total.computed, total.agrees) == ("1670", "1695", False)
@@ -54,8 +56,8 @@ def test_fixture_links_to_its_paragraph_and_flags_what_does_not_add_up(folder: P
     assert "1695" in check_text(total, "zh") and "1670" in check_text(total, "en")
 
 
-def test_tables_render_exactly_what_the_csv_holds(folder: Path) -> None:
-    [ds] = load_all(CHAPTERS, folder)
+def test_tables_render_exactly_what_the_csv_holds(folder: Path, chapters: list[Chapter]) -> None:
+    [ds] = load_all(chapters, folder)
     parser = _Cells()
     parser.feed(table_html(ds, "zh"))
     header, *body = [r for r in parser.rows if r]
@@ -66,8 +68,8 @@ def test_tables_render_exactly_what_the_csv_holds(folder: Path) -> None:
     assert english.rows[1] == ["Weaving mills", "1636"]
 
 
-def test_the_chart_is_labelled_svg_with_the_printed_values(folder: Path) -> None:
-    [ds] = load_all(CHAPTERS, folder)
+def test_the_chart_is_labelled_svg_with_the_printed_values(folder: Path, chapters: list[Chapter]) -> None:
+    [ds] = load_all(chapters, folder)
     svg = chart_svg(ds, "en")
     assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg and "<desc" in svg
     assert "Weaving mills" in svg and ">1636<" in svg
@@ -106,15 +108,17 @@ def test_the_chart_is_labelled_svg_with_the_printed_values(folder: Path) -> None
         ),
     ],
 )
-def test_a_malformed_data_set_names_the_file_row_and_column(folder: Path, edit, place: str) -> None:
+def test_a_malformed_data_set_names_the_file_row_and_column(
+    folder: Path, chapters: list[Chapter], edit, place: str
+) -> None:
     edit(folder)
     with pytest.raises(SourceError) as err:
-        load_all(CHAPTERS, folder)
+        load_all(chapters, folder)
     assert "xiqiao-fixture" in str(err.value) and place in str(err.value)
 
 
-def test_every_published_data_set_is_valid_and_traced() -> None:
-    datasets = load_all(CHAPTERS, DATA)
+def test_every_published_data_set_is_valid_and_traced(chapters: list[Chapter]) -> None:
+    datasets = load_all(chapters, DATA)
     assert len(datasets) >= 10
     for ds in datasets:
         assert ds.anchors, ds.id

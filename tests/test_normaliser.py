@@ -13,6 +13,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.manifest import load_manifest

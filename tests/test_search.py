@@ -1,19 +1,17 @@
-"""Search as a reader uses it: Chinese words inside sentences, English words and plurals, each in its language."""
+"""Search as a reader uses it: Chinese words inside sentences, English words and plurals, per language."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+
 from search_harness import search
 
-pytestmark = pytest.mark.browser
 SUITE = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
-
-
-def test_the_suite_is_large_enough() -> None:
-    assert len(SUITE["zh"]) >= 25 and len(SUITE["en"]) >= 15
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -37,9 +35,6 @@ def test_results_stay_in_the_readers_language(visit) -> None:
 
 def test_glossary_terms_and_case_names_are_whole_words_in_the_chinese_index(site: Path) -> None:
     """jieba's user dictionary is loaded: a compound such as 集群招商 is one indexed word, not 集群 + 招商."""
-    import json
-    import re
-
     root = Path(__file__).resolve().parents[1]
     terms = [t["zh"] for t in yaml.safe_load((root / "content" / "glossary.yml").read_text(encoding="utf-8"))]
     cases = yaml.safe_load((root / "content" / "cases.yml").read_text(encoding="utf-8"))
