@@ -70,21 +70,26 @@ def _registry(path: Path, keys: tuple[str, ...], check: Callable[[Reader], None]
 
 
 def _case(r: Reader) -> None:
-    for key in CASE_FACTS:
-        r.optional_pair(key, line=True)
-    r.texts("related_zh")
-    r.pair("summary")
-    for t in r.items("timeline", ("year", "zh", "en")):
-        t.text("year", line=True), t.text("zh", line=True), t.text("en", line=True)
-    for a in r.items("arguments", ("chapter", "zh", "en"), required=True):
-        a.ident("chapter"), a.text("zh", line=True), a.text("en", line=True)
+    """Check what a case has beyond its names: facts, summary, timeline rows and arguments (table cells)."""
     if r.ident("id") in RESERVED_CASE_IDS:
         raise SourceError(
             r.name, r.place("id"), f"{r.data['id']!r} is the address of another page under cases/"
         )
+    for key in CASE_FACTS:
+        r.optional_pair(key, line=True)
+    r.texts("related_zh")
+    r.pair("summary")
+    for row in r.items("timeline", ("year", "zh", "en")):
+        for key in ("year", "zh", "en"):
+            row.text(key, line=True)
+    for argument in r.items("arguments", ("chapter", "zh", "en"), required=True):
+        argument.ident("chapter")
+        for key in ("zh", "en"):
+            argument.text(key, line=True)
 
 
 def _cluster(r: Reader) -> None:
+    """Check what a cluster has beyond its names: where it is and its industry."""
     r.optional_pair("place", line=True)
     r.optional_pair("industry", line=True)
 

@@ -130,10 +130,9 @@ def _check(r: Reader, columns: dict[str, Column]) -> dict[str, Any]:
         else:
             _figure(r, key)
     if r.has("where"):
-        for column, value in r.text_map("where", line=True).items():
+        for column in r.text_map("where", line=True):
             if column not in columns:
                 raise SourceError(r.name, f"{r.place('where')}.{column}", "not a column of the data set")
-            del value
     r.optional_text("quote", line=True)
     return dict(r.data)
 
