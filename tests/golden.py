@@ -22,7 +22,7 @@ class Golden:
 
     def check(self, path: Path, actual: str) -> None:
         """Fail with a unified diff unless `path` holds exactly `actual`; rewrite it instead when updating."""
-        rel = path.relative_to(GOLDEN.parents[1]).as_posix()
+        rel = path.relative_to(GOLDEN.parents[1]).as_posix() if path.is_relative_to(GOLDEN) else str(path)
         expected = path.read_text(encoding="utf-8") if path.is_file() else None
         if self.update:
             if expected != actual:
