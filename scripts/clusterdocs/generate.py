@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from clusterdocs.config import CONTENT, GENERATED_DIRS, SEEDS, site_url
 from clusterdocs.content.cases import Entry, find_mentions, link_cases, load_cases, load_clusters
 from clusterdocs.content.datasets import Dataset, load_all
-from clusterdocs.content.english import load_english
+from clusterdocs.content.english import load_all_english
 from clusterdocs.content.glossary import load_glossary, uses
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus
@@ -72,8 +72,9 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
     used = uses(terms, chapters)
     files["glossary/index.md"] = glossary_page(terms, used, "zh")
     files["glossary/index.en.md"] = glossary_page(terms, used, "en")
+    english_of = load_all_english(chapters, content / "en")
     for c in chapters:
-        english = load_english(c.slug, content / "en")
+        english = english_of[c.slug]
         files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url, terms)
         files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms)
     for name, data in raw.items():

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from clusterdocs.content.english import EnglishChapter, load_english
+from pathlib import Path
+
+from clusterdocs.config import CONTENT
+from clusterdocs.content.english import EnglishChapter, load_all_english
 from clusterdocs.ingest.model import Chapter, Heading, Table
+
+PAGE_SUFFIX = (("zh", ".md"), ("en", ".en.md"))
+"""Each language and the suffix of its generated page."""
 
 
 def section_ids(chapter: Chapter) -> list[str]:
@@ -38,16 +44,19 @@ def problems(
     return found
 
 
-def report(chapters: list[Chapter]) -> list[str]:
-    """Parity problems of every chapter, and figures in the English that the Chinese section lacks."""
+def report(chapters: list[Chapter], content: Path = CONTENT) -> list[str]:
+    """Parity problems of every chapter (in the pages as published), and English figures the Chinese lacks."""
     from clusterdocs.checks.figures import untraceable
-    from clusterdocs.config import site_url
-    from clusterdocs.site.chapter import chapter_en, chapter_zh
+    from clusterdocs.generate import render_site
 
+    english_of = load_all_english(chapters, content / "en")
+    files = render_site(chapters, {}, content).files
     lines = []
     for c in chapters:
-        english = load_english(c.slug)
-        pages = {"zh": chapter_zh(c, english, site_url()), "en": chapter_en(c, english, site_url())}
+        english = english_of[c.slug]
+        pages = {
+            lang: files[f"chapters/{c.slug}/index{suffix}"].decode("utf-8") for lang, suffix in PAGE_SUFFIX
+        }
         lines += problems(c, english, pages)
         if english is not None:
             lines += untraceable(c, english)

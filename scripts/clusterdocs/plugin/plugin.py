@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from clusterdocs.config import GENERATED_DIRS, ROOT
 from clusterdocs.content.cases import Entry, load_cases, load_clusters
-from clusterdocs.content.glossary import load_glossary
+from clusterdocs.content.glossary import load_extra_terms, load_glossary
 from clusterdocs.errors import SourceError
 from clusterdocs.escape import md_text
 from clusterdocs.generate import Generated, generate
@@ -108,11 +108,13 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
             if search is not None and not search.config.enabled:
                 del config.plugins["material/search"]  # static-i18n 1.3.1 reads a disabled search's index
             elif search is not None:
-                extra = (self.content / "search" / "extra-terms.txt").read_text(encoding="utf-8").splitlines()
+                extra = load_extra_terms(self.content / "search" / "extra-terms.txt")
                 terms = load_glossary(self.content / "glossary.yml")
                 words = user_dictionary(terms, cases + load_clusters(self.content / "clusters.yml"), extra)
                 if words != self.loaded_words:
-                    jieba.dt.tmp_dir = str(self.root / ".cache")  # its model cache stays in the project
+                    cache = self.root / ".cache"
+                    cache.mkdir(exist_ok=True)
+                    jieba.dt.tmp_dir = str(cache)  # jieba's model cache stays in the project
                     jieba.load_userdict(io.StringIO(words))  # search segments Chinese with jieba
                     self.loaded_words = words
                 self.dictionary = set(words.split())
