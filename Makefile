@@ -1,10 +1,11 @@
 # make serve | serve-full | build | test | test-fast | lint | bench | generate | check | clean | lock — see README.md.
 #
 # Every target sets up .venv from the hashed lock files first, and remakes it whenever a lock file or
-# pyproject.toml changes (stamp files inside .venv). serve, build, generate, check and clean need only
-# requirements/runtime.lock; test, test-fast, lint and bench add requirements/dev.lock (pytest, Playwright,
-# ruff, mypy, pre-commit, uv). Installs are pip --require-hashes; the project itself goes in editable with
-# --no-deps --no-build-isolation, so nothing is downloaded that the locks do not hash.
+# pyproject.toml changes (stamp files inside .venv keep copies of what they were made from). serve, build,
+# generate, check and clean need only requirements/runtime.lock; test, test-fast, lint and bench add
+# requirements/dev.lock (pytest, Playwright, ruff, mypy, pre-commit, uv). Installs are pip --require-hashes;
+# the project itself goes in editable with --no-deps --no-build-isolation, so nothing is downloaded that the
+# locks do not hash.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -12,8 +13,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check --no-input
 RUNTIME_STAMP := $(VENV)/.runtime-installed
+RUNTIME_INPUTS := requirements/build.lock requirements/runtime.lock pyproject.toml
 DEV_STAMP := $(VENV)/.dev-installed
-UV_COMPILE := $(VENV)/bin/uv pip compile --universal --python-version 3.11.5 --generate-hashes
+UV_COMPILE := $(VENV)/bin/uv --quiet pip compile --universal --python-version 3.11.5 --generate-hashes
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -26,19 +28,22 @@ FRESH_VENV = rm -rf $(VENV) \
 	&& $(PIP) --require-hashes -r requirements/build.lock \
 	&& $(PIP) --require-hashes --no-build-isolation -r requirements/runtime.lock \
 	&& $(PIP) --no-deps --no-build-isolation -e . \
-	&& touch $(RUNTIME_STAMP)
+	&& cat $(RUNTIME_INPUTS) > $(RUNTIME_STAMP)
 
-$(RUNTIME_STAMP): requirements/build.lock requirements/runtime.lock pyproject.toml
-	@echo "Setting up $(VENV) from requirements/runtime.lock"
-	@$(FRESH_VENV)
+# The stamp keeps a copy of what it was made from: a newer file with the same content (a checkout, `make
+# lock` with nothing to change) does not cost a new .venv.
+$(RUNTIME_STAMP): $(RUNTIME_INPUTS)
+	@if cat $(RUNTIME_INPUTS) | cmp -s - $@; then touch $@; else \
+		echo "Setting up $(VENV) from requirements/runtime.lock"; $(FRESH_VENV); fi
 
-# The test and dev tools on top. If dev.lock changed since the last install, start again from a fresh .venv
-# so that packages the lock dropped do not linger.
+# The test and dev tools on top; the stamp keeps a copy of the lock it installed. If dev.lock's content
+# changed since, start again from a fresh .venv so that packages the lock dropped do not linger.
 $(DEV_STAMP): requirements/dev.lock $(RUNTIME_STAMP)
-	@if [ -e $@ ]; then echo "requirements/dev.lock changed: setting up $(VENV) again"; $(FRESH_VENV); fi
+	@if [ -e $@ ] && ! cmp -s requirements/dev.lock $@; then \
+		echo "requirements/dev.lock changed: setting up $(VENV) again"; $(FRESH_VENV); fi
 	@echo "Adding requirements/dev.lock to $(VENV)"
 	@$(PIP) --require-hashes --no-build-isolation -r requirements/dev.lock
-	@touch $@
+	@cp requirements/dev.lock $@
 
 # The preview: both languages, every edit of seeds/, content/ or docs/ shown after one quick rebuild (only the
 # changed pages; no search index; not strict, since a dirty build warns that other pages' nav may be stale).
