@@ -341,19 +341,20 @@ def _cite(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url:
 
 
 def _key_term(form: str, terms: dict[str, Term], lang: str) -> str:
-    """One key term as a list item: linked to its glossary entry, with pinyin and the other language."""
+    """One key term as a list item: linked to its glossary entry, with pinyin and the other language (a
+    Markdown line: its text is Markdown-escaped, inline HTML tags and all)."""
     term = terms.get(form)
     if term is None:
-        return f'- <span lang="zh">{html_text(form)}</span>'
+        return f'- <span lang="zh">{md_text(form)}</span>'
     link = html_text(f"{GLOSSARY_HREF}#{ident(term.id)}")
     if lang == "zh":
         return (
-            f'- <a href="{link}">{html_text(form)}</a>（{html_text(term.pinyin)}）'
-            f'<span lang="en">{html_text(term.en)}</span>'
+            f'- <a href="{link}">{md_text(form)}</a>（{md_text(term.pinyin)}）'
+            f'<span lang="en">{md_text(term.en)}</span>'
         )
     return (
-        f'- <a href="{link}">{html_text(term.en)}</a> — '
-        f'<span lang="zh">{html_text(form)}</span> ({html_text(term.pinyin)})'
+        f'- <a href="{link}">{md_text(term.en)}</a> — '
+        f'<span lang="zh">{md_text(form)}</span> ({md_text(term.pinyin)})'
     )
 
 
