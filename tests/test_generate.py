@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from clusterdocs.errors import SourceError
 from clusterdocs.generate import write_changed
 
