@@ -388,6 +388,11 @@ def test_every_data_page_says_formula_cells_are_prefixed(attack: Path) -> None:
             assert sentence in page.read_text(encoding="utf-8"), page
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 LIVE_JS = """() => [...document.querySelectorAll('*')]
     .filter(e => ['IMG', 'IFRAME', 'SCRIPT', 'EMBED', 'OBJECT'].includes(e.tagName.toUpperCase())
                  && /alert\\(/.test(e.outerHTML) || [...e.attributes].some(a => a.name.startsWith('on')))
@@ -397,7 +402,7 @@ LIVE_JS = """() => [...document.querySelectorAll('*')]
 
 @pytest.mark.browser
 def test_no_payload_becomes_an_element_in_chromium_not_even_in_a_tooltip(attack: Path, browser) -> None:
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=attack)
+    handler = functools.partial(_Quiet, directory=attack)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
