@@ -40,6 +40,7 @@ def test_every_page_has_a_strict_policy_before_anything_it_governs(site: Path) -
         assert policy["object-src"] == ["'none'"], page
         assert policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"], page
         assert policy["img-src"] == ["'self'", "data:"], page
+        assert policy["style-src"] == ["'self'"], page  # no inline styles either
         assert policy["script-src"][0] == "'self'", page
         assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", h) for h in policy["script-src"][1:]), page
         # No other host, and no way around the hashes.

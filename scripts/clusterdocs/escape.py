@@ -22,8 +22,8 @@ def html_text(text: str) -> str:
 
 
 def tooltip(text: str) -> str:
-    """A `title=` attribute value: the theme's tooltips put the value into the page as HTML (`innerHTML`), so the
-    text is escaped once for that and once more for the attribute."""
+    """A `title=` attribute value: the theme's tooltips put the value into the page as HTML (`innerHTML`), so
+    the text is escaped once for that and once more for the attribute."""
     return html_text(html.escape(text, quote=False))
 
 

@@ -2,73 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from clusterdocs.content.english import EnglishChapter
 from clusterdocs.content.glossary import Term
 from clusterdocs.escape import html_text, ident, md_text
 from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table, sections
 from clusterdocs.ingest.repairs import Applied
 from clusterdocs.site import urls
+from clusterdocs.site.lang import EN, ZH, Messages, messages, pick
 from clusterdocs.site.page import front_matter
 from clusterdocs.site.terms import Marker
-
-
-@dataclass(frozen=True)
-class Labels:
-    """The interface words of one language."""
-
-    lang: str
-    author: str
-    unknown_author: str
-    keywords: str
-    keywords_editorial: str
-    source: str
-    source_note: str
-    abstract: str
-    note: str
-    para_link: str
-    about: str
-    title_supplied: str
-    original: str
-    summary_pending: str
-    colon: str
-
-
-ZH = Labels(
-    lang="zh",
-    colon="：",
-    author="作者",
-    unknown_author="原文未署名",
-    keywords="关键词",
-    keywords_editorial="（编者所加）",
-    source="来源",
-    source_note="PDF 提取的原始文本，未经改动",
-    abstract="摘要",
-    note="编者注",
-    para_link="本段链接",
-    about="关于本文",
-    title_supplied="原文无标题，标题为编者所拟。",
-    original="中文原文",
-    summary_pending="",
-)
-EN = Labels(
-    lang="en",
-    colon=":",
-    author="Author",
-    unknown_author="not stated in the source",
-    keywords="Keywords",
-    keywords_editorial=" (added by the editors)",
-    source="Source",
-    source_note="the raw PDF-extracted text, unchanged",
-    abstract="Abstract",
-    note="Editorial note",
-    para_link="Link to this paragraph",
-    about="About this text",
-    title_supplied="The source prints no title; the Chinese title was supplied by the editors.",
-    original="Chinese original",
-    summary_pending="The English summary of this section is in preparation; the Chinese original is below.",
-)
 
 
 def source_href(chapter: Chapter) -> str:
@@ -83,7 +25,7 @@ def file_link(name: str, href: str, label: str = "") -> str:
 
 
 def paragraph_html(
-    block: Paragraph, labels: Labels, lang: str | None = None, marker: Marker | None = None
+    block: Paragraph, msg: Messages, lang: str | None = None, marker: Marker | None = None
 ) -> str:
     """One paragraph with its anchor and ¶ permalink (first uses of glossary terms linked)."""
     attr = f' lang="{lang}"' if lang else ""
@@ -91,8 +33,8 @@ def paragraph_html(
     block_id = ident(block.id)
     return (
         f'<p id="{block_id}" class="para"{attr}>{text}'
-        f'<a class="para-link" href="#{block_id}" title="{labels.para_link}" '
-        f'aria-label="{labels.para_link} {block_id}">¶</a></p>'
+        f'<a class="para-link" href="#{block_id}" title="{msg.para_link}" '
+        f'aria-label="{msg.para_link} {block_id}">¶</a></p>'
     )
 
 
@@ -112,11 +54,11 @@ def table_html(table: Table, lang: str | None = None) -> str:
     )
 
 
-def note_html(text: str, labels: Labels) -> str:
+def note_html(text: str, msg: Messages) -> str:
     """An editorial note on a doubtful passage."""
     return (
-        f'<div class="admonition note editorial" lang="{labels.lang}"><p class="admonition-title">{labels.note}</p>'
-        f"<p>{html_text(text)}</p></div>"
+        f'<div class="admonition note editorial" lang="{msg.lang}">'
+        f'<p class="admonition-title">{msg.note}</p><p>{html_text(text)}</p></div>'
     )
 
 
@@ -129,94 +71,67 @@ def heading_md(block: Heading, lang: str | None = None) -> str:
     return f"{'#' * block.level} {number}{md_text(block.title)} {{ {attrs} }}"
 
 
-def _meta(chapter: Chapter, labels: Labels, title_en: bool, byline_en: str | None = None) -> list[str]:
+def _meta(chapter: Chapter, msg: Messages, byline_en: str | None = None) -> list[str]:
+    """The front block: author, keywords, the raw source; on the English page the Chinese title too."""
     spec = chapter.spec
-    author = (
-        md_text(byline_en or chapter.byline or labels.unknown_author)
-        if labels.lang == "en"
-        else (md_text(chapter.byline) if chapter.byline else labels.unknown_author)
-    )
+    byline = pick(msg.lang, chapter.byline, byline_en or chapter.byline)
+    author = md_text(byline) if byline else msg.unknown_author
     if chapter.author_notes:
         author += "[^author-note]"
-    if labels.lang == "zh" or not spec.keywords_en:
-        keywords = "；".join(spec.keywords_zh)
-    else:
-        keywords = "; ".join(spec.keywords_en)
-    editorial = "" if chapter.keywords_line else labels.keywords_editorial
+    if msg.lang == "en" and spec.keywords_en:
+        keywords = EN.keywords_sep.join(spec.keywords_en)
+    else:  # Chinese keywords keep the Chinese separator
+        keywords = ZH.keywords_sep.join(spec.keywords_zh)
+    editorial = "" if chapter.keywords_line else msg.keywords_editorial
     link = file_link(chapter.source, source_href(chapter))
     lines = [
         '<div class="chapter-meta" markdown>',
         "",
-        f"- **{labels.author}{labels.colon}** {author}",
-        f"- **{labels.keywords}{labels.colon}** {md_text(keywords)}{editorial}",
-        f"- **{labels.source}{labels.colon}** {link} — {labels.source_note}",
+        f"- **{msg.author}{msg.colon}** {author}",
+        f"- **{msg.keywords}{msg.colon}** {md_text(keywords)}{editorial}",
+        f"- **{msg.source}{msg.colon}** {link} — {msg.source_note}",
     ]
-    if title_en:
-        lines.append(f'- **Chinese title{labels.colon}** <span lang="zh">{md_text(chapter.title_zh)}</span>')
+    if msg.chinese_title:
+        lines.append(
+            f'- **{msg.chinese_title}{msg.colon}** <span lang="zh">{md_text(chapter.title_zh)}</span>'
+        )
     return [*lines, "", "</div>", ""]
 
 
-def _about(chapter: Chapter, labels: Labels) -> list[str]:
-    lines = [f"## {labels.about} {{ #about-this-text }}", ""]
+def _about(chapter: Chapter, msg: Messages) -> list[str]:
+    lines = [f"## {msg.about} {{ #about-this-text }}", ""]
     if not chapter.spec.title_in_source:
-        lines += [f"- {labels.title_supplied}"]
-    for item in describe_changes(chapter, labels):
+        lines += [f"- {msg.title_supplied}"]
+    for item in describe_changes(chapter, msg):
         lines.append(f"- {item}")
     return [*lines, ""]
 
 
-def describe_changes(chapter: Chapter, labels: Labels) -> list[str]:
+def describe_changes(chapter: Chapter, msg: Messages) -> list[str]:
     """What normalisation changed in this chapter, as list items in the page's language."""
-    s = chapter.stats
-    zh = labels.lang == "zh"
-    counts = [
-        ("line_breaks", "合并硬换行 {n} 处", "{n} hard line breaks joined"),
-        (
-            "fullwidth",
-            "全角数字、字母和数字中的全角符号改为半角 {n} 个",
-            "{n} full-width digits, letters and number signs made half-width",
-        ),
-        ("numbers", "被空格拆开的数字重新连上 {n} 处", "{n} numbers rejoined where stray spaces split them"),
-        ("spaces", "删除中文行文中的多余空格 {n} 处", "{n} stray spaces removed from Chinese text"),
-        (
-            "punctuation",
-            "中文语境中的半角标点改为全角 {n} 个",
-            "{n} ASCII punctuation marks in Chinese text made full-width",
-        ),
-        ("citations", "整理引文标记（如“[ 1]”→“[1]”）{n} 处", '{n} citation markers tidied ("[ 1]" → "[1]")'),
+    items = [
+        template.format(n=chapter.stats[key]) for key, template in msg.changes.items() if chapter.stats[key]
     ]
-    items = [(zh_t if zh else en_t).format(n=s[key]) for key, zh_t, en_t in counts if s[key]]
-    for a in chapter.repairs:
-        items.append(_repair_item(a, zh))
-    return items
+    return items + [_repair_item(a, msg) for a in chapter.repairs]
 
 
-def _repair_item(a: Applied, zh: bool) -> str:
-    where = "、".join(map(str, a.lines[:3])) if zh else ", ".join(map(str, a.lines[:3]))
-    more = "…" if len(a.lines) > 3 else ""
-    reason = _reason_in(a.reason, zh)
-    label = {
-        "removal": ("删除", "Removed"),
-        "split": ("拆行", "Line split"),
-        "move": ("调整阅读顺序", "Reading order restored"),
-        "author-note": ("移出正文", "Moved out of the text"),
-        "join": ("连行", "Lines joined"),
-        "break": ("分段", "Paragraph break"),
-        "table": ("重建表格", "Table rebuilt"),
-    }[a.kind]
-    text = md_text(a.text.strip())
-    if zh:
-        return f"{label[0]}（原文第 {where}{more} 行）：“{text}”" + (f"——{md_text(reason)}" if reason else "")
-    return f"{label[1]} (source line{'s' if len(a.lines) > 1 else ''} {where}{more}): “{text}”" + (
-        f" — {md_text(reason)}" if reason else ""
+def _repair_item(a: Applied, msg: Messages) -> str:
+    reason = _reason_in(a.reason, msg.lang)
+    item = msg.repair.format(
+        label=msg.repairs[a.kind],
+        s=msg.line_plural if len(a.lines) > 1 else "",
+        lines=msg.list_sep.join(map(str, a.lines[:3])),
+        more="…" if len(a.lines) > 3 else "",
+        text=md_text(a.text.strip()),
     )
+    return item + (msg.repair_reason.format(reason=md_text(reason)) if reason else "")
 
 
-def _reason_in(reason: str, zh: bool) -> str:
+def _reason_in(reason: str, lang: str) -> str:
     """Manifest reasons are written `中文 (English)`; pick the page's language."""
     if reason.endswith(")") and " (" in reason:
         head, _, tail = reason.rpartition(" (")
-        return head if zh else tail[:-1]
+        return pick(lang, head, tail[:-1])
     return reason
 
 
@@ -244,7 +159,7 @@ GLOSSARY_HREF = urls.link(urls.chapter("any"), urls.GLOSSARY)
 def _blocks(
     blocks: list[Block],
     chapter: Chapter,
-    labels: Labels,
+    msg: Messages,
     lang: str | None,
     notes: bool = True,
     links: bool = True,
@@ -258,34 +173,27 @@ def _blocks(
                 marker.new_section()
             out += [heading_md(block, lang), ""]
             if english_links:  # on the Chinese page, a link to the same section in English
-                out += [
-                    f'<p class="other-language"><a href="{html_text(_other_language(chapter, "zh", block.id))}" '
-                    f'hreflang="en" lang="en">English</a></p>',
-                    "",
-                ]
+                out += [_other_language_link(chapter, block.id, ZH.other_language), ""]
         elif isinstance(block, Table):
             out += [table_html(block, lang), ""]
         else:
-            out += [paragraph_html(block, labels, lang, marker), ""]
+            out += [paragraph_html(block, msg, lang, marker), ""]
         for note in chapter.notes.get(block.id, []) if notes else []:
-            out += [note_html(note.zh if labels.lang == "zh" else note.en, labels), ""]
+            out += [note_html(pick(msg.lang, note.zh, note.en), msg), ""]
         if links and chapter.links.get(block.id):
-            out += [links_html(chapter, block.id, labels.lang), ""]
+            out += [links_html(chapter, block.id, msg.lang), ""]
     return out
-
-
-LINK_KINDS = {"data": ("数据表", "Data"), "case": ("案例", "Case study")}
 
 
 def links_html(chapter: Chapter, block_id: str, lang: str) -> str:
     """The links under one block, from this chapter page (zh or en) to other pages of the site."""
+    msg = messages(lang)
     items = []
     for link in chapter.links[block_id]:
-        kind = LINK_KINDS[link.kind][0 if lang == "zh" else 1]
-        label = link.label_zh if lang == "zh" else link.label_en
+        name = html_text(pick(lang, link.label_zh, link.label_en))
+        label = f"{msg.link_kinds[link.kind]}{msg.link_colon}{name}"
         href = html_text(urls.link(urls.chapter(chapter.slug), link.path))
-        colon = "：" if lang == "zh" else ": "
-        items.append(f'<a class="{ident(link.kind)}-link" href="{href}">{kind}{colon}{html_text(label)}</a>')
+        items.append(f'<a class="{ident(link.kind)}-link" href="{href}">{label}</a>')
     return f'<p class="block-links">{" · ".join(items)}</p>'
 
 
@@ -300,7 +208,7 @@ def _body_zh(chapter: Chapter, terms: list[Term] | None, english_links: bool = F
 
 
 def _numbered_list(items: tuple[str, ...]) -> list[str]:
-    return [f"{i}. {md_text(item)}" for i, item in enumerate(items, start=1)] + [""]
+    return [*(f"{i}. {md_text(item)}" for i, item in enumerate(items, start=1)), ""]
 
 
 def _other_language(chapter: Chapter, lang: str, anchor: str) -> str:
@@ -308,31 +216,33 @@ def _other_language(chapter: Chapter, lang: str, anchor: str) -> str:
     return urls.other_language(urls.chapter(chapter.slug), lang, anchor)
 
 
+def _other_language_link(chapter: Chapter, anchor: str, label: str) -> str:
+    """On the Chinese page, a link to the same place on the English page."""
+    href = html_text(_other_language(chapter, "zh", anchor))
+    return f'<p class="other-language"><a href="{href}" hreflang="en" lang="en">{label}</a></p>'
+
+
 def cite_text(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> str:
     """How to cite the chapter: the source as it names itself, this page's URL, an access date to fill in."""
-    path = urls.chapter(chapter.slug) if lang == "zh" else f"en/{urls.chapter(chapter.slug)}"
-    url = site_url.rstrip("/") + "/" + path
-    if lang == "zh":
-        author = chapter.byline or "作者不详"
-        return (
-            f"{author}：《{chapter.title_zh}》（原始文本 {chapter.source}）。"
-            f"载《产业集群读本》，{url}，访问日期：____年__月__日。"
-        )
-    author = english.byline_en if english else "[author not stated]"
-    if "not stated" in author:
-        author = "[Author not stated]"
-    return (
-        f'{author}. "{chapter.title_zh}" [{chapter.spec.title_en}]. Source text {chapter.source}. '
-        f"In Industrial Clusters Reader, {url}. Accessed [date]."
+    msg = messages(lang)
+    url = site_url.rstrip("/") + "/" + pick(lang, "", "en/") + urls.chapter(chapter.slug)
+    author = pick(lang, chapter.byline, english.byline_en if english else None)
+    if not author or (lang == "en" and "not stated" in author):
+        author = msg.cite_unknown_author
+    return msg.cite_text.format(
+        author=author,
+        title_zh=chapter.title_zh,
+        title_en=chapter.spec.title_en,
+        source=chapter.source,
+        url=url,
     )
 
 
 def _cite(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> list[str]:
-    title = "引用本章" if lang == "zh" else "Cite this chapter"
     # Escaped HTML, not a Markdown fence: no title can close the block.
     text = html_text(cite_text(chapter, english, lang, site_url)).replace("\n", "&#10;")
     return [
-        f"## {title} {{ #cite }}",
+        f"## {messages(lang).cite} {{ #cite }}",
         "",
         f'<div class="highlight"><pre><span></span><code>{text}',
         "</code></pre></div>",
@@ -361,44 +271,37 @@ def _key_term(form: str, terms: dict[str, Term], lang: str) -> str:
 def _teaching_top(english: EnglishChapter | None, lang: str, terms: list[Term] | None = None) -> list[str]:
     if english is None:
         return []
-    zh = lang == "zh"
+    msg = messages(lang)
     by_form = {f: t for t in terms or [] for f in (t.zh, *t.variants_zh)}
-    lines = [f"## {'学习目标' if zh else 'Learning objectives'} {{ #objectives }}", ""]
-    lines += _numbered_list(english.objectives.zh if zh else english.objectives.en)
-    lines += [f"## {'关键术语' if zh else 'Key terms'} {{ #key-terms }}", ""]
-    lines += [_key_term(t, by_form, lang) for t in english.key_terms] + [""]
-    return lines
+    lines = [f"## {msg.objectives} {{ #objectives }}", ""]
+    lines += _numbered_list(pick(lang, english.objectives.zh, english.objectives.en))
+    lines += [f"## {msg.key_terms} {{ #key-terms }}", ""]
+    return [*lines, *(_key_term(t, by_form, lang) for t in english.key_terms), ""]
 
 
 def _questions(english: EnglishChapter | None, lang: str) -> list[str]:
     if english is None:
         return []
-    zh = lang == "zh"
     return [
-        f"## {'讨论题' if zh else 'Discussion questions'} {{ #questions }}",
+        f"## {messages(lang).questions} {{ #questions }}",
         "",
-        *_numbered_list(english.questions.zh if zh else english.questions.en),
+        *_numbered_list(pick(lang, english.questions.zh, english.questions.en)),
     ]
 
 
 def _summary_zh(chapter: Chapter, english: EnglishChapter | None) -> list[str]:
-    lines = ["## 摘要 { #summary }", ""]
+    lines = [f"## {ZH.summary} {{ #summary }}", ""]
     if chapter.abstract:
         lines += _abstract(chapter)
     elif english and english.abstract_zh:
         lines += [
-            f'<div class="abstract editorial"><p class="abstract-label">编者摘要（原文无摘要）</p>'
+            f'<div class="abstract editorial"><p class="abstract-label">{ZH.editorial_abstract}</p>'
             f"<p>{html_text(english.abstract_zh)}</p></div>",
             "",
         ]
     else:
-        lines += ["<p>原文无摘要。</p>", ""]
-    lines += [
-        f'<p class="other-language"><a href="{html_text(_other_language(chapter, "zh", "summary"))}" hreflang="en" '
-        f'lang="en">English summary</a></p>',
-        "",
-    ]
-    return lines
+        lines += [f"<p>{ZH.no_abstract}</p>", ""]
+    return [*lines, _other_language_link(chapter, "summary", ZH.other_language_summary), ""]
 
 
 def _trimmed(lines: list[str]) -> list[str]:
@@ -416,7 +319,7 @@ def chapter_zh(
         f"# {md_text(chapter.title_zh)} {{ #title }}",
         "",
     ]
-    lines += _meta(chapter, ZH, title_en=False)
+    lines += _meta(chapter, ZH)
     lines += _summary_zh(chapter, english)
     lines += _teaching_top(english, "zh", terms)
     lines += [*_trimmed(_body_zh(chapter, terms, english_links=True)), "", ""]
@@ -443,11 +346,9 @@ def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
 
 
 def _english_paragraphs(text: str, marker: Marker | None) -> list[str]:
-    """Hand-written English as HTML paragraphs, first uses of glossary terms linked."""
+    """Hand-written English as HTML paragraphs, first uses of glossary terms linked (if `marker`)."""
     paras = [" ".join(p.split("\n")) for p in text.split("\n\n") if p.strip()]
-    if marker is None:
-        return [md_text(p) + "\n" for p in paras]
-    return [f"<p>{marker.mark(p)}</p>\n" for p in paras]
+    return [f"<p>{marker.mark(p) if marker else html_text(p)}</p>\n" for p in paras]
 
 
 def chapter_en(
@@ -461,8 +362,8 @@ def chapter_en(
         f"# {md_text(chapter.spec.title_en)} {{ #title }}",
         "",
     ]
-    lines += _meta(chapter, EN, title_en=True, byline_en=english.byline_en if english else None)
-    lines += ["## Summary { #summary }", ""]
+    lines += _meta(chapter, EN, byline_en=english.byline_en if english else None)
+    lines += [f"## {EN.summary} {{ #summary }}", ""]
     lines += (
         _english_paragraphs(english.summary, marker)
         if english

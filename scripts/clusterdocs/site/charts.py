@@ -30,7 +30,8 @@ def bar_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, str, s
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{html_text(title)}</title><desc id="{chart_id}-desc">{html_text(desc)}</desc>',
+        f'<title id="{chart_id}-title">{html_text(title)}</title>',
+        f'<desc id="{chart_id}-desc">{html_text(desc)}</desc>',
     ]
     for k, name in enumerate(series if len(series) > 1 else []):
         x = LABEL_WIDTH + k * 140
@@ -72,8 +73,10 @@ def line_chart(chart_id: str, title: str, desc: str, points: list[tuple[str, str
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{html_text(title)}</title><desc id="{chart_id}-desc">{html_text(desc)}</desc>',
-        f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{WIDTH - right}" y2="{height - bottom}"/>',
+        f'<title id="{chart_id}-title">{html_text(title)}</title>',
+        f'<desc id="{chart_id}-desc">{html_text(desc)}</desc>',
+        f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{WIDTH - right}" '
+        f'y2="{height - bottom}"/>',
         '<polyline class="series-0" fill="none" points="'
         + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         + '"/>',

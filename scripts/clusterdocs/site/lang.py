@@ -1,0 +1,379 @@
+"""The site's two languages in one place: every word the pages add around the texts, in Chinese and English.
+
+`messages(lang)` gives a page its catalogue. Templates (`{n}`, `{title}` …) are filled with `str.format`; what
+is filled in must already be escaped for where the result goes. A field one language's pages never show is "".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The interface words of one language."""
+
+    lang: str
+    colon: str
+    link_colon: str
+    list_sep: str
+    # Chapter pages: the front block.
+    author: str
+    unknown_author: str
+    keywords: str
+    keywords_sep: str
+    keywords_editorial: str
+    source: str
+    source_note: str
+    chinese_title: str
+    # Chapter pages: summary, teaching blocks, text.
+    summary: str
+    abstract: str
+    editorial_abstract: str
+    no_abstract: str
+    original: str
+    summary_pending: str
+    other_language: str
+    other_language_summary: str
+    objectives: str
+    key_terms: str
+    questions: str
+    note: str
+    para_link: str
+    link_kinds: dict[str, str]
+    # Chapter pages: citation and the log of changes.
+    cite: str
+    cite_unknown_author: str
+    cite_text: str
+    about: str
+    title_supplied: str
+    changes: dict[str, str]
+    repairs: dict[str, str]
+    repair: str
+    repair_reason: str
+    line_plural: str
+    # Index pages.
+    chapters: str
+    chapters_intro: str
+    glossary: str
+    glossary_intro: str
+    glossary_columns: tuple[str, ...]
+    # Case pages.
+    cases: str
+    comparison: str
+    clusters: str
+    facts: dict[str, str]
+    comparison_rows: dict[str, str]
+    lesson: str
+    other_name: str
+    the_case: str
+    key_figures: str
+    timeline: str
+    year: str
+    event: str
+    arguments: str
+    mentions: str
+    mentions_count: str
+    mentions_in_chapter: str
+    mentions_in_list: str
+    sentence_end: str
+    # Data pages.
+    data: str
+    data_intro: str
+    rows: str
+    disagree: str
+    provenance: str
+    taken_from: str
+    download_csv: str
+    csv_note: str
+    checks: str
+    chart_desc: str
+    unit_header: str
+    check_sum_ok: str
+    check_sum_bad: str
+    check_share_sum_ok: str
+    check_share_sum_bad: str
+    check_cagr_ok: str
+    check_cagr_bad: str
+    check_share_ok: str
+    check_share_bad: str
+
+
+ZH = Messages(
+    lang="zh",
+    colon="：",
+    link_colon="：",
+    list_sep="、",
+    author="作者",
+    unknown_author="原文未署名",
+    keywords="关键词",
+    keywords_sep="；",
+    keywords_editorial="（编者所加）",
+    source="来源",
+    source_note="PDF 提取的原始文本，未经改动",
+    chinese_title="",
+    summary="摘要",
+    abstract="摘要",
+    editorial_abstract="编者摘要（原文无摘要）",
+    no_abstract="原文无摘要。",
+    original="中文原文",
+    summary_pending="",
+    other_language="English",
+    other_language_summary="English summary",
+    objectives="学习目标",
+    key_terms="关键术语",
+    questions="讨论题",
+    note="编者注",
+    para_link="本段链接",
+    link_kinds={"data": "数据表", "case": "案例"},
+    cite="引用本章",
+    cite_unknown_author="作者不详",
+    cite_text=(
+        "{author}：《{title_zh}》（原始文本 {source}）。载《产业集群读本》，{url}，访问日期：____年__月__日。"
+    ),
+    about="关于本文",
+    title_supplied="原文无标题，标题为编者所拟。",
+    changes={
+        "line_breaks": "合并硬换行 {n} 处",
+        "fullwidth": "全角数字、字母和数字中的全角符号改为半角 {n} 个",
+        "numbers": "被空格拆开的数字重新连上 {n} 处",
+        "spaces": "删除中文行文中的多余空格 {n} 处",
+        "punctuation": "中文语境中的半角标点改为全角 {n} 个",
+        "citations": "整理引文标记（如“[ 1]”→“[1]”）{n} 处",
+    },
+    repairs={
+        "removal": "删除",
+        "split": "拆行",
+        "move": "调整阅读顺序",
+        "author-note": "移出正文",
+        "join": "连行",
+        "break": "分段",
+        "table": "重建表格",
+    },
+    repair="{label}（原文第 {lines}{more} 行）：“{text}”",
+    repair_reason="——{reason}",
+    line_plural="",
+    chapters="章节",
+    chapters_intro="五份原始文本共整理为九章。每章是原文的完整规范化版本，附英文导读页。",
+    glossary="术语表",
+    glossary_intro=(
+        "本表收录各章中的 {n} 个关键术语，英文译名全站统一。正文中每节第一次出现的术语链接到本表。"
+    ),
+    glossary_columns=("术语", "拼音", "英文", "释义", "出现于"),
+    cases="案例",
+    comparison="四个案例对比",
+    clusters="文中提到的其他产业集群",
+    facts={
+        "location": "地点",
+        "industry": "产业",
+        "period": "时期",
+        "origin": "起源",
+        "stage": "阶段",
+        "government_role": "政府作用",
+    },
+    comparison_rows={
+        "origin": "起源",
+        "industry": "主导产业",
+        "period": "时期",
+        "government_role": "政府作用",
+        "stage": "阶段",
+        "scale": "规模（据原文）",
+    },
+    lesson="原文得出的启示",
+    other_name="英文名",
+    the_case="概况",
+    key_figures="关键数字",
+    timeline="时间线",
+    year="年份",
+    event="事件",
+    arguments="各章如何使用本案例",
+    mentions="原文中的全部提及",
+    mentions_count="共 {n} 段。",
+    mentions_in_chapter="（{n} 处）",
+    mentions_in_list="({n} 段提及)",
+    sentence_end="。",
+    data="数据",
+    data_intro="各章文字中的数字整理成的数据表，每张表都可下载 CSV，并链接到数据所在的原文段落。",
+    rows="{n} 行",
+    disagree=" — 含编者注：数字不符",
+    provenance="来源：《{title}》",
+    taken_from="数据所在段落：{links}（原始文本 {source}）",
+    download_csv="下载 CSV",
+    csv_note="电子表格会当作公式读取的单元格，开头加了一个撇号（'）。",
+    checks="核对",
+    chart_desc="图中数字与下表相同。",
+    unit_header="{label}（{unit}）",
+    check_sum_ok="各项之和为 {c}，与文中合计 {p} 相符。",
+    check_sum_bad="各项之和为 {c}，而文中合计为 {p}，二者不符。照录原文。",
+    check_share_sum_ok="各项比重之和为 {c}%。",
+    check_share_sum_bad="各项比重之和为 {c}%，不等于 100%。照录原文。",
+    check_cagr_ok="由 {start} 增至 {end}（{years} 年），年均增长 {c}%，与文中 {p}% 相符。",
+    check_cagr_bad=(
+        "由 {start} 增至 {end}（{years} 年），按复合增长计算年均约为 {c}%，而文中为 {p}%，"
+        "二者不符。照录原文。"
+    ),
+    check_share_ok="{part} 占 {whole} 的 {c}%，与文中 {p}% 相符。",
+    check_share_bad="{part} 占 {whole} 的 {c}%，而文中为 {p}%，二者不符。照录原文。",
+)
+
+EN = Messages(
+    lang="en",
+    colon=":",
+    link_colon=": ",
+    list_sep=", ",
+    author="Author",
+    unknown_author="not stated in the source",
+    keywords="Keywords",
+    keywords_sep="; ",
+    keywords_editorial=" (added by the editors)",
+    source="Source",
+    source_note="the raw PDF-extracted text, unchanged",
+    chinese_title="Chinese title",
+    summary="Summary",
+    abstract="Abstract",
+    editorial_abstract="",
+    no_abstract="",
+    original="Chinese original",
+    summary_pending=("The English summary of this section is in preparation; the Chinese original is below."),
+    other_language="",
+    other_language_summary="",
+    objectives="Learning objectives",
+    key_terms="Key terms",
+    questions="Discussion questions",
+    note="Editorial note",
+    para_link="Link to this paragraph",
+    link_kinds={"data": "Data", "case": "Case study"},
+    cite="Cite this chapter",
+    cite_unknown_author="[Author not stated]",
+    cite_text=(
+        '{author}. "{title_zh}" [{title_en}]. Source text {source}. '
+        "In Industrial Clusters Reader, {url}. Accessed [date]."
+    ),
+    about="About this text",
+    title_supplied="The source prints no title; the Chinese title was supplied by the editors.",
+    changes={
+        "line_breaks": "{n} hard line breaks joined",
+        "fullwidth": "{n} full-width digits, letters and number signs made half-width",
+        "numbers": "{n} numbers rejoined where stray spaces split them",
+        "spaces": "{n} stray spaces removed from Chinese text",
+        "punctuation": "{n} ASCII punctuation marks in Chinese text made full-width",
+        "citations": '{n} citation markers tidied ("[ 1]" → "[1]")',
+    },
+    repairs={
+        "removal": "Removed",
+        "split": "Line split",
+        "move": "Reading order restored",
+        "author-note": "Moved out of the text",
+        "join": "Lines joined",
+        "break": "Paragraph break",
+        "table": "Table rebuilt",
+    },
+    repair="{label} (source line{s} {lines}{more}): “{text}”",
+    repair_reason=" — {reason}",
+    line_plural="s",
+    chapters="Chapters",
+    chapters_intro=(
+        "The five source texts make nine chapters. Each chapter page in Chinese is the complete normalised "
+        "original; each English page summarises it section by section, with the Chinese at hand."
+    ),
+    glossary="Glossary",
+    glossary_intro=(
+        "{n} key terms from the chapters, each with the one English rendering used throughout the site. "
+        "In the texts, the first use of a term in each section links here."
+    ),
+    glossary_columns=("Term", "Chinese", "Pinyin", "Definition", "Used in"),
+    cases="Case studies",
+    comparison="The four cases compared",
+    clusters="Other clusters the texts mention",
+    facts={
+        "location": "Location",
+        "industry": "Industry",
+        "period": "Period",
+        "origin": "Origin",
+        "stage": "Stage",
+        "government_role": "Role of government",
+    },
+    comparison_rows={
+        "origin": "Origin",
+        "industry": "Lead industry",
+        "period": "Period",
+        "government_role": "Role of government",
+        "stage": "Stage",
+        "scale": "Scale (from the sources)",
+    },
+    lesson="The lesson the sources draw",
+    other_name="Chinese name",
+    the_case="The case",
+    key_figures="Key figures",
+    timeline="Timeline",
+    year="Year",
+    event="Event",
+    arguments="What each author uses the case to argue",
+    mentions="Every passage that mentions it",
+    mentions_count="{n} passages, quoted in Chinese with a link to each paragraph.",
+    mentions_in_chapter=" ({n})",
+    mentions_in_list="({n} passages)",
+    sentence_end=". ",
+    data="Data",
+    data_intro=(
+        "Figures from the chapters gathered into tables. Each table has a CSV download and links back to the "
+        "paragraph its figures come from."
+    ),
+    rows="{n} rows",
+    disagree=" — editorial note: figures disagree",
+    provenance="Source: <em>{title}</em>",
+    taken_from="Taken from: {links} (raw text {source})",
+    download_csv="Download CSV",
+    csv_note="Cells that a spreadsheet would read as a formula are prefixed with an apostrophe.",
+    checks="Checks",
+    chart_desc="The figures are the same as in the table below.",
+    unit_header="{label} ({unit})",
+    check_sum_ok="The items add up to {c}, the total the text prints.",
+    check_sum_bad="The items add up to {c}, but the text prints a total of {p}. Kept as printed.",
+    check_share_sum_ok="The shares add up to {c}%.",
+    check_share_sum_bad="The shares add up to {c}%, not 100%. Kept as printed.",
+    check_cagr_ok="From {start} to {end} over {years} years is {c}% a year, as printed.",
+    check_cagr_bad=(
+        "From {start} to {end} over {years} years is a compound growth of about {c}% a year, "
+        "but the text prints {p}%. Kept as printed."
+    ),
+    check_share_ok="{part} is {c}% of {whole}, as printed.",
+    check_share_bad="{part} is {c}% of {whole}, but the text prints {p}%. Kept as printed.",
+)
+
+UNITS_EN = {
+    "亿元": "100 million yuan",
+    "万亿元": "trillion yuan",
+    "万元": "10,000 yuan",
+    "元": "yuan",
+    "万美元": "10,000 US dollars",
+    "万人": "10,000 people",
+    "万家": "10,000 firms",
+    "万锭": "10,000 spindles",
+    "%": "%",
+    "家": "",
+    "个": "",
+    "台": "",
+    "种": "",
+    "类": "",
+}
+"""English for the printed units; an empty string marks a plain count, which the column label names."""
+
+
+def messages(lang: str) -> Messages:
+    """The catalogue of `lang` ("zh" or "en")."""
+    return ZH if lang == "zh" else EN
+
+
+def pick(lang: str, zh: T, en: T) -> T:
+    """Of two versions of something from the inputs (a title, a list), the one in `lang`."""
+    return zh if lang == "zh" else en
+
+
+def first_sentence(text: str, lang: str) -> str:
+    """The first sentence of a text in `lang`, with its full stop."""
+    end = messages(lang).sentence_end
+    return text.split(end)[0] + end.strip()
