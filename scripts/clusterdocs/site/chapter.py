@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from markupsafe import Markup
+
 from clusterdocs.content.english import EnglishChapter
 from clusterdocs.content.glossary import Term
 from clusterdocs.escape import html_text, ident, md_text
@@ -9,19 +13,14 @@ from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table, 
 from clusterdocs.ingest.repairs import Applied
 from clusterdocs.site import urls
 from clusterdocs.site.lang import EN, ZH, Messages, messages, pick
-from clusterdocs.site.page import front_matter
+from clusterdocs.site.page import front_matter_text
+from clusterdocs.site.templates import render
 from clusterdocs.site.terms import Marker
 
 
 def source_href(chapter: Chapter) -> str:
     """Relative link from a chapter page's Markdown file to its raw source."""
     return urls.md_link(urls.chapter(chapter.slug), urls.source(chapter.source))
-
-
-def file_link(name: str, href: str, label: str = "") -> str:
-    """A Markdown link to a file, its name shown as code after `label` (escaped: a name cannot end the code or
-    the link)."""
-    return f"[{md_text(label)}<code>{md_text(name)}</code>]({href})"
 
 
 def paragraph_html(
@@ -71,42 +70,6 @@ def heading_md(block: Heading, lang: str | None = None) -> str:
     return f"{'#' * block.level} {number}{md_text(block.title)} {{ {attrs} }}"
 
 
-def _meta(chapter: Chapter, msg: Messages, byline_en: str | None = None) -> list[str]:
-    """The front block: author, keywords, the raw source; on the English page the Chinese title too."""
-    spec = chapter.spec
-    byline = pick(msg.lang, chapter.byline, byline_en or chapter.byline)
-    author = md_text(byline) if byline else msg.unknown_author
-    if chapter.author_notes:
-        author += "[^author-note]"
-    if msg.lang == "en" and spec.keywords_en:
-        keywords = EN.keywords_sep.join(spec.keywords_en)
-    else:  # Chinese keywords keep the Chinese separator
-        keywords = ZH.keywords_sep.join(spec.keywords_zh)
-    editorial = "" if chapter.keywords_line else msg.keywords_editorial
-    link = file_link(chapter.source, source_href(chapter))
-    lines = [
-        '<div class="chapter-meta" markdown>',
-        "",
-        f"- **{msg.author}{msg.colon}** {author}",
-        f"- **{msg.keywords}{msg.colon}** {md_text(keywords)}{editorial}",
-        f"- **{msg.source}{msg.colon}** {link} — {msg.source_note}",
-    ]
-    if msg.chinese_title:
-        lines.append(
-            f'- **{msg.chinese_title}{msg.colon}** <span lang="zh">{md_text(chapter.title_zh)}</span>'
-        )
-    return [*lines, "", "</div>", ""]
-
-
-def _about(chapter: Chapter, msg: Messages) -> list[str]:
-    lines = [f"## {msg.about} {{ #about-this-text }}", ""]
-    if not chapter.spec.title_in_source:
-        lines += [f"- {msg.title_supplied}"]
-    for item in describe_changes(chapter, msg):
-        lines.append(f"- {item}")
-    return [*lines, ""]
-
-
 def describe_changes(chapter: Chapter, msg: Messages) -> list[str]:
     """What normalisation changed in this chapter, as list items in the page's language."""
     items = [
@@ -135,21 +98,16 @@ def _reason_in(reason: str, lang: str) -> str:
     return reason
 
 
-def _footnotes(chapter: Chapter) -> list[str]:
-    if not chapter.author_notes:
-        return []
-    return ["", "[^author-note]: " + " ".join(md_text(n) for n in chapter.author_notes), ""]
-
-
-def _abstract(chapter: Chapter) -> list[str]:
+def abstract_html(chapter: Chapter) -> str:
+    """The abstract the source prints, with its keywords line, as one HTML block ("" if there is none)."""
     if not chapter.abstract:
-        return []
+        return ""
     paras = "".join(
         f'<p lang="{lang}">{html_text(text)}</p>' if lang != "zh" else f"<p>{html_text(text)}</p>"
         for lang, text in chapter.abstract
     )
     keywords = f"<p>{html_text(chapter.keywords_line)}</p>" if chapter.keywords_line else ""
-    return [f'<div class="abstract">{paras}{keywords}</div>', ""]
+    return f'<div class="abstract">{paras}{keywords}</div>'
 
 
 GLOSSARY_HREF = urls.link(urls.chapter("any"), urls.GLOSSARY)
@@ -160,29 +118,31 @@ def _blocks(
     blocks: list[Block],
     chapter: Chapter,
     msg: Messages,
-    lang: str | None,
     notes: bool = True,
     links: bool = True,
     marker: Marker | None = None,
     english_links: bool = False,
-) -> list[str]:
+) -> list[Markup]:
+    """The Chinese text's blocks as page fragments, each followed on the page by a blank line."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
             if marker:
                 marker.new_section()
-            out += [heading_md(block, lang), ""]
+            out.append(heading_md(block))
             if english_links:  # on the Chinese page, a link to the same section in English
-                out += [_other_language_link(chapter, block.id, ZH.other_language), ""]
+                href = html_text(_other_language(chapter, "zh", block.id))
+                link = f'<a href="{href}" hreflang="en" lang="en">{ZH.other_language}</a>'
+                out.append(f'<p class="other-language">{link}</p>')
         elif isinstance(block, Table):
-            out += [table_html(block, lang), ""]
+            out.append(table_html(block))
         else:
-            out += [paragraph_html(block, msg, lang, marker), ""]
+            out.append(paragraph_html(block, msg, None, marker))
         for note in chapter.notes.get(block.id, []) if notes else []:
-            out += [note_html(pick(msg.lang, note.zh, note.en), msg), ""]
+            out.append(note_html(pick(msg.lang, note.zh, note.en), msg))
         if links and chapter.links.get(block.id):
-            out += [links_html(chapter, block.id, msg.lang), ""]
-    return out
+            out.append(links_html(chapter, block.id, msg.lang))
+    return [Markup(fragment) for fragment in out]
 
 
 def links_html(chapter: Chapter, block_id: str, lang: str) -> str:
@@ -199,27 +159,17 @@ def links_html(chapter: Chapter, block_id: str, lang: str) -> str:
 
 def body_markdown(chapter: Chapter, terms: list[Term] | None = None) -> str:
     """The Chinese chapter's running text: headings, paragraphs, tables, notes; first uses of terms linked."""
-    return "\n".join(_body_zh(chapter, terms)).rstrip() + "\n"
+    return "\n\n".join(_body_zh(chapter, terms)) + "\n"
 
 
-def _body_zh(chapter: Chapter, terms: list[Term] | None, english_links: bool = False) -> list[str]:
+def _body_zh(chapter: Chapter, terms: list[Term] | None, english_links: bool = False) -> list[Markup]:
     marker = Marker(terms, "zh", GLOSSARY_HREF) if terms else None
-    return _blocks(chapter.blocks, chapter, ZH, None, marker=marker, english_links=english_links)
-
-
-def _numbered_list(items: tuple[str, ...]) -> list[str]:
-    return [*(f"{i}. {md_text(item)}" for i, item in enumerate(items, start=1)), ""]
+    return _blocks(chapter.blocks, chapter, ZH, marker=marker, english_links=english_links)
 
 
 def _other_language(chapter: Chapter, lang: str, anchor: str) -> str:
     """Relative URL from this chapter page to the same anchor on the other language's page."""
     return urls.other_language(urls.chapter(chapter.slug), lang, anchor)
-
-
-def _other_language_link(chapter: Chapter, anchor: str, label: str) -> str:
-    """On the Chinese page, a link to the same place on the English page."""
-    href = html_text(_other_language(chapter, "zh", anchor))
-    return f'<p class="other-language"><a href="{href}" hreflang="en" lang="en">{label}</a></p>'
 
 
 def cite_text(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> str:
@@ -238,96 +188,48 @@ def cite_text(chapter: Chapter, english: EnglishChapter | None, lang: str, site_
     )
 
 
-def _cite(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> list[str]:
-    # Escaped HTML, not a Markdown fence: no title can close the block.
-    text = html_text(cite_text(chapter, english, lang, site_url)).replace("\n", "&#10;")
-    return [
-        f"## {messages(lang).cite} {{ #cite }}",
-        "",
-        f'<div class="highlight"><pre><span></span><code>{text}',
-        "</code></pre></div>",
-        "",
-    ]
-
-
-def _key_term(form: str, terms: dict[str, Term], lang: str) -> str:
-    """One key term as a list item: linked to its glossary entry, with pinyin and the other language (a
-    Markdown line: its text is Markdown-escaped, inline HTML tags and all)."""
-    term = terms.get(form)
-    if term is None:
-        return f'- <span lang="zh">{md_text(form)}</span>'
-    link = html_text(f"{GLOSSARY_HREF}#{ident(term.id)}")
-    if lang == "zh":
-        return (
-            f'- <a href="{link}">{md_text(form)}</a>（{md_text(term.pinyin)}）'
-            f'<span lang="en">{md_text(term.en)}</span>'
-        )
-    return (
-        f'- <a href="{link}">{md_text(term.en)}</a> — '
-        f'<span lang="zh">{md_text(form)}</span> ({md_text(term.pinyin)})'
-    )
-
-
-def _teaching_top(english: EnglishChapter | None, lang: str, terms: list[Term] | None = None) -> list[str]:
-    if english is None:
-        return []
+def _page(
+    chapter: Chapter, english: EnglishChapter | None, lang: str, terms: list[Term] | None
+) -> dict[str, Any]:
+    """What both chapter pages show: front matter, the front block, teaching blocks, citation, changes."""
     msg = messages(lang)
+    spec = chapter.spec
+    if lang == "en" and spec.keywords_en:
+        keywords = EN.keywords_sep.join(spec.keywords_en)
+    else:  # Chinese keywords keep the Chinese separator
+        keywords = ZH.keywords_sep.join(spec.keywords_zh)
     by_form = {f: t for t in terms or [] for f in (t.zh, *t.variants_zh)}
-    lines = [f"## {msg.objectives} {{ #objectives }}", ""]
-    lines += _numbered_list(pick(lang, english.objectives.zh, english.objectives.en))
-    lines += [f"## {msg.key_terms} {{ #key-terms }}", ""]
-    return [*lines, *(_key_term(t, by_form, lang) for t in english.key_terms), ""]
-
-
-def _questions(english: EnglishChapter | None, lang: str) -> list[str]:
-    if english is None:
-        return []
-    return [
-        f"## {messages(lang).questions} {{ #questions }}",
-        "",
-        *_numbered_list(pick(lang, english.questions.zh, english.questions.en)),
+    key_terms = [
+        {"form": form, "term": by_form.get(form), "href": f"{GLOSSARY_HREF}#{ident(by_form[form].id)}"}
+        if form in by_form
+        else {"form": form, "term": None}
+        for form in (english.key_terms if english else ())
     ]
-
-
-def _summary_zh(chapter: Chapter, english: EnglishChapter | None) -> list[str]:
-    lines = [f"## {ZH.summary} {{ #summary }}", ""]
-    if chapter.abstract:
-        lines += _abstract(chapter)
-    elif english and english.abstract_zh:
-        lines += [
-            f'<div class="abstract editorial"><p class="abstract-label">{ZH.editorial_abstract}</p>'
-            f"<p>{html_text(english.abstract_zh)}</p></div>",
-            "",
-        ]
-    else:
-        lines += [f"<p>{ZH.no_abstract}</p>", ""]
-    return [*lines, _other_language_link(chapter, "summary", ZH.other_language_summary), ""]
-
-
-def _trimmed(lines: list[str]) -> list[str]:
-    while lines and not lines[-1]:
-        lines = lines[:-1]
-    return lines
+    title = pick(lang, chapter.title_zh, spec.title_en)
+    return {
+        "front": front_matter_text(title, f"seeds/{chapter.source}"),
+        "chapter": chapter,
+        "english": english,
+        "author": pick(lang, chapter.byline, (english.byline_en if english else None) or chapter.byline),
+        "keywords": keywords,
+        "source_href": source_href(chapter),
+        "abstract": Markup(abstract_html(chapter)),
+        "objectives": pick(lang, english.objectives.zh, english.objectives.en) if english else (),
+        "key_terms": key_terms,
+        "questions": pick(lang, english.questions.zh, english.questions.en) if english else (),
+        "changes": [Markup(item) for item in describe_changes(chapter, msg)],
+    }
 
 
 def chapter_zh(
     chapter: Chapter, english: EnglishChapter | None, site_url: str, terms: list[Term] | None = None
 ) -> str:
     """The Chinese chapter page: the normalised original, complete, with the teaching blocks around it."""
-    lines = [
-        *front_matter(chapter.title_zh, f"seeds/{chapter.source}"),
-        f"# {md_text(chapter.title_zh)} {{ #title }}",
-        "",
-    ]
-    lines += _meta(chapter, ZH)
-    lines += _summary_zh(chapter, english)
-    lines += _teaching_top(english, "zh", terms)
-    lines += [*_trimmed(_body_zh(chapter, terms, english_links=True)), "", ""]
-    lines += _questions(english, "zh")
-    lines += _cite(chapter, english, "zh", site_url)
-    lines += _about(chapter, ZH)
-    lines += _footnotes(chapter)
-    return "\n".join(lines).rstrip() + "\n"
+    page = _page(chapter, english, "zh", terms)
+    page["summary_href"] = _other_language(chapter, "zh", "summary")
+    page["body"] = _body_zh(chapter, terms, english_links=True)
+    page["cite"] = cite_text(chapter, english, "zh", site_url)
+    return render("chapter.zh.md.j2", "zh", **page).rstrip() + "\n"
 
 
 def english_number(heading: Heading) -> str:
@@ -345,10 +247,10 @@ def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
     return f"{'#' * heading.level} {md_text(prefix + title)} {{ #{ident(heading.id)} }}"
 
 
-def _english_paragraphs(text: str, marker: Marker | None) -> list[str]:
+def _english_paragraphs(text: str, marker: Marker | None) -> list[Markup]:
     """Hand-written English as HTML paragraphs, first uses of glossary terms linked (if `marker`)."""
     paras = [" ".join(p.split("\n")) for p in text.split("\n\n") if p.strip()]
-    return [f"<p>{marker.mark(p) if marker else html_text(p)}</p>\n" for p in paras]
+    return [Markup(f"<p>{marker.mark(p) if marker else html_text(p)}</p>") for p in paras]
 
 
 def chapter_en(
@@ -357,53 +259,30 @@ def chapter_en(
     """The English reading page: summaries section by section, each with its Chinese original collapsible."""
     marker = Marker(terms, "en", GLOSSARY_HREF) if terms else None
     zh_marker = Marker(terms, "zh", GLOSSARY_HREF) if terms else None
-    lines = [
-        *front_matter(chapter.spec.title_en, f"seeds/{chapter.source}"),
-        f"# {md_text(chapter.spec.title_en)} {{ #title }}",
-        "",
-    ]
-    lines += _meta(chapter, EN, byline_en=english.byline_en if english else None)
-    lines += [f"## {EN.summary} {{ #summary }}", ""]
-    lines += (
-        _english_paragraphs(english.summary, marker)
-        if english
-        else [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
-    )
-    if chapter.abstract:
-        lines += [f'<details class="original" lang="zh"><summary>{EN.abstract} — {EN.original}</summary>']
-        lines += [*_abstract(chapter), "</details>", ""]
-    lines += _teaching_top(english, "en", terms)
+    page = _page(chapter, english, "en", terms)
+    page["summary"] = _english_paragraphs(english.summary, marker) if english else []
+    page["sections"] = []
     for heading, blocks in sections(chapter):
+        section: dict[str, Any] = {"heading": None, "original": [], "after": []}
         if heading:
-            lines += [_english_heading(heading, english), ""]
-            link = _other_language(chapter, "en", heading.id)
-            lines += [
-                f'<p class="other-language" lang="zh"><a href="{html_text(link)}" hreflang="zh">'
-                f"{html_text(heading.text)}</a></p>",
-                "",
-            ]
-            text = english.sections.get(heading.id) if english else None
             for m in (marker, zh_marker):
                 if m:
                     m.new_section()
-            lines += (
-                _english_paragraphs(text, marker)
-                if text
-                else [f'<p class="summary-pending">{EN.summary_pending}</p>', ""]
+            text = english.sections.get(heading.id) if english else None
+            links = links_html(chapter, heading.id, "en") if chapter.links.get(heading.id) else ""
+            section.update(
+                heading=Markup(_english_heading(heading, english)),
+                chinese_href=_other_language(chapter, "en", heading.id),
+                chinese_heading=heading.text,
+                summary=_english_paragraphs(text, marker) if text else [],
+                links=Markup(links),
             )
-            if chapter.links.get(heading.id):
-                lines += [links_html(chapter, heading.id, "en"), ""]
         if blocks:
-            lines += [f'<details class="original" lang="zh"><summary>{EN.original}</summary>', ""]
-            lines += _blocks(blocks, chapter, ZH, None, notes=False, links=False, marker=zh_marker)
-            lines += ["</details>", ""]
+            section["original"] = _blocks(blocks, chapter, ZH, notes=False, links=False, marker=zh_marker)
         for block in blocks:
-            for note in chapter.notes.get(block.id, []):
-                lines += [note_html(note.en, EN), ""]
+            section["after"] += [Markup(note_html(note.en, EN)) for note in chapter.notes.get(block.id, [])]
             if chapter.links.get(block.id):
-                lines += [links_html(chapter, block.id, "en"), ""]
-    lines += _questions(english, "en")
-    lines += _cite(chapter, english, "en", site_url)
-    lines += _about(chapter, EN)
-    lines += _footnotes(chapter)
-    return "\n".join(lines).rstrip() + "\n"
+                section["after"].append(Markup(links_html(chapter, block.id, "en")))
+        page["sections"].append(section)
+    page["cite"] = cite_text(chapter, english, "en", site_url)
+    return render("chapter.en.md.j2", "en", **page).rstrip() + "\n"

@@ -7,15 +7,16 @@ import io
 import re
 
 import pandas as pd
+from markupsafe import Markup
 
 from clusterdocs.content.datasets import Check, Column, Dataset
 from clusterdocs.escape import html_text, ident, md_text
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.site import urls
-from clusterdocs.site.chapter import file_link
 from clusterdocs.site.charts import bar_chart, line_chart
 from clusterdocs.site.lang import UNITS_EN, messages, pick
-from clusterdocs.site.page import front_matter
+from clusterdocs.site.page import front_matter_text
+from clusterdocs.site.templates import render
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP, "CSV injection")."""
@@ -62,12 +63,12 @@ def table_frame(ds: Dataset, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c.name: _header(c, lang) for c in ds.columns})
 
 
-def chart_and_table(ds: Dataset, lang: str) -> list[str]:
-    """Markdown lines: the declared chart, if any, in a figure that scrolls on a narrow screen; the table."""
+def chart_and_table(ds: Dataset, lang: str) -> list[Markup]:
+    """Page fragments: the declared chart, if any, in a figure that scrolls on a narrow screen; the table."""
     chart = chart_svg(ds, lang)
     # tabindex: a region that may scroll must be reachable from the keyboard.
-    figure = [f'<figure class="chart" tabindex="0">{chart}</figure>', ""] if chart else []
-    return [*figure, table_html(ds, lang), ""]
+    figure = [Markup(f'<figure class="chart" tabindex="0">{chart}</figure>')] if chart else []
+    return [*figure, Markup(table_html(ds, lang))]
 
 
 def table_html(ds: Dataset, lang: str) -> str:
@@ -114,55 +115,39 @@ def check_text(check: Check, lang: str) -> str:
 
 def dataset_page(ds: Dataset, chapter: Chapter, lang: str) -> str:
     """One data set's page."""
-    msg = messages(lang)
-    title = pick(lang, ds.title_zh, ds.title_en)
     page = urls.dataset(ds.id)
-    lines = [
-        *front_matter(title, f"content/data/{ds.id}.yml and .csv"),
-        f"# {md_text(title)} {{ #title }}",
-        "",
-    ]
-    chapter_title = html_text(pick(lang, chapter.title_zh, chapter.spec.title_en))
+    title = pick(lang, ds.title_zh, ds.title_en)
     links = ", ".join(
         f"[¶ {md_text(a)}]({urls.md_link(page, urls.chapter(chapter.slug), a)})" for a in ds.anchors
     )
-    source = f"<code>{md_text(ds.source_file)}</code>"
-    lines += [
-        f'<p class="provenance">{msg.provenance.format(title=chapter_title)}</p>',
-        "",
-        msg.taken_from.format(links=links, source=source),
-        "",
-    ]
-    csv_link = file_link(f"{ds.id}.csv", urls.md_link(page, urls.csv_file(ds.id)), f"{msg.download_csv}: ")
-    lines += [csv_link, "", msg.csv_note, ""]
-    lines += chart_and_table(ds, lang)
-    notes = pick(lang, ds.notes_zh, ds.notes_en)
-    if notes:
-        lines += [f"<p>{html_text(notes)}</p>", ""]
-    if ds.checks:
-        lines += [f"## {msg.checks} {{ #checks }}", ""]
-        for check in ds.checks:
-            text = html_text(check_text(check, lang))
-            if check.agrees:
-                lines += [f'<p class="check-ok">{text}</p>', ""]
-            else:
-                lines += [
-                    f'<div class="admonition warning editorial"><p class="admonition-title">{msg.note}</p>'
-                    f"<p>{text}</p></div>",
-                    "",
-                ]
-    return "\n".join(lines).rstrip() + "\n"
+    text = render(
+        "dataset.md.j2",
+        lang,
+        front=front_matter_text(title, f"content/data/{ds.id}.yml and .csv"),
+        title=title,
+        chapter_title=pick(lang, chapter.title_zh, chapter.spec.title_en),
+        links=Markup(links),
+        source=Markup(f"<code>{md_text(ds.source_file)}</code>"),
+        csv_name=f"{ds.id}.csv",
+        csv_href=urls.md_link(page, urls.csv_file(ds.id)),
+        fragments=chart_and_table(ds, lang),
+        notes=pick(lang, ds.notes_zh, ds.notes_en),
+        checks=[{"agrees": check.agrees, "text": check_text(check, lang)} for check in ds.checks],
+    )
+    return text.rstrip() + "\n"
 
 
 def data_index(datasets: list[Dataset], chapters: dict[str, Chapter], lang: str) -> str:
     """The list of every data set."""
-    msg = messages(lang)
-    lines = [*front_matter(msg.data, "content/data/*.yml"), f"# {msg.data}", "", msg.data_intro, ""]
-    for ds in datasets:
-        chapter = chapters[ds.chapter]
-        name = md_text(pick(lang, ds.title_zh, ds.title_en))
-        source = md_text(pick(lang, chapter.title_zh, chapter.spec.title_en))
-        rows = msg.rows.format(n=len(ds.rows))
-        flag = msg.disagree if any(not c.agrees for c in ds.checks) else ""
-        lines.append(f"- [{name}]({urls.md_link(urls.DATA, urls.dataset(ds.id))}) — *{source}*, {rows}{flag}")
-    return "\n".join(lines) + "\n"
+    items = [
+        {
+            "name": pick(lang, ds.title_zh, ds.title_en),
+            "source": pick(lang, chapters[ds.chapter].title_zh, chapters[ds.chapter].spec.title_en),
+            "href": urls.md_link(urls.DATA, urls.dataset(ds.id)),
+            "rows": len(ds.rows),
+            "disagree": any(not c.agrees for c in ds.checks),
+        }
+        for ds in datasets
+    ]
+    front = front_matter_text(messages(lang).data, "content/data/*.yml")
+    return render("data.md.j2", lang, front=front, datasets=items)
