@@ -433,3 +433,22 @@ def test_no_payload_becomes_an_element_in_chromium_not_even_in_a_tooltip(attack:
         context.close()
         httpd.shutdown()
     assert dialogs == []
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "%E0%A4%A",
+        "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "s1%22%20onmouseover%3D%22alert(2)",
+        "x'];alert(3)//",
+    ],
+)
+def test_a_hostile_or_malformed_fragment_raises_nothing_and_runs_nothing(visit, fragment: str) -> None:
+    errors: list[str] = []
+    visit.page.on("pageerror", lambda error: errors.append(str(error)))
+    visit.page.on("dialog", lambda dialog: (errors.append(dialog.message), dialog.dismiss()))
+    visit.goto(f"/en/chapters/zhuzhou/#{fragment}")
+    visit.page.evaluate("window.dispatchEvent(new HashChangeEvent('hashchange'))")  # site.js reads it again
+    assert visit.page.evaluate(LIVE_JS) == []
+    assert errors == []

@@ -12,9 +12,18 @@
     window.location.assign(url.href);
   });
 
+  // The element a #fragment names; a malformed escape (#%E0%A4%A) names none rather than throwing.
+  function hashTarget() {
+    try {
+      return document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    } catch (error) {
+      return null;
+    }
+  }
+
   function revealTarget() {
     if (!window.location.hash) return;
-    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var target = hashTarget();
     if (!target) return;
     var details = target.closest("details");
     if (details && !details.open) {
