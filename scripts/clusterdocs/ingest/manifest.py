@@ -47,6 +47,28 @@ class AuthorNote:
     reason: str
 
 
+FRONT_KINDS = {
+    "abstract": "摘要 (the Chinese abstract)",
+    "keywords": "关键词 (the Chinese key words)",
+    "classification": "中图分类号, 文献标识码, 文章编号, DOI",
+    "title_en": "the English title",
+    "authors_en": "the English authors",
+    "affiliations_en": "the English affiliations",
+    "abstract_en": "Abstract",
+    "keywords_en": "Key words",
+}
+"""What a front-matter span may be, and what each is."""
+
+
+@dataclass(frozen=True)
+class FrontSpan:
+    """Lines from `first` to `last` that are front matter of a kind in FRONT_KINDS, kept beside the text."""
+
+    kind: str
+    first: str
+    last: str
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """A table the extraction flattened into lines: caption lines, header line groups, then a line per row."""
@@ -125,10 +147,13 @@ class Manifest:
     removals: tuple[Removal, ...] = ()
     moves: tuple[Move, ...] = ()
     author_notes: tuple[AuthorNote, ...] = ()
+    front: tuple[FrontSpan, ...] = ()
     joins: tuple[str, ...] = ()
     breaks: tuple[str, ...] = ()
     tables: tuple[TableSpec, ...] = ()
     chapters: tuple[ChapterSpec, ...] = field(default_factory=tuple)
+    measure: int | None = None
+    """The width of a full line in columns (layout `measured`); None: measured from the text."""
 
 
 PAGE_ANCHORS = frozenset(
@@ -154,18 +179,22 @@ _CHAPTER_KEYS = (
 _MANIFEST_KEYS = (
     "source",
     "layout",
+    "measure",
     "stray_spaces",
     "description",
     "splits",
     "removals",
     "moves",
     "author_notes",
+    "front",
     "joins",
     "breaks",
     "tables",
     "chapters",
 )
-LAYOUTS = ("wrapped", "lines")
+LAYOUTS = ("wrapped", "lines", "measured")
+"""`wrapped`: hard-wrapped, a trailing space ends a paragraph; `lines`: a paragraph per line; `measured`:
+hard-wrapped without trailing spaces, paragraph ends read from the measure, punctuation and indentation."""
 
 
 def _block_id(r: Reader, key: str = "id") -> str:
@@ -260,6 +289,16 @@ def load_manifest(path: Path) -> Manifest:
         AuthorNote(a.text("first", line=True), a.text("last", line=True), a.text("reason"))
         for a in r.items("author_notes", ("first", "last", "reason"))
     )
+    front = []
+    for f in r.items("front", ("kind", "first", "last")):
+        kind = f.text("kind", line=True)
+        if kind not in FRONT_KINDS:
+            raise SourceError(name, f.place("kind"), f"must be one of {', '.join(FRONT_KINDS)}, got {kind!r}")
+        first = f.text("first", line=True)
+        front.append(FrontSpan(kind, first, f.optional_text("last", line=True) or first))
+    measure = r.optional_integer("measure", 10)
+    if measure is not None and layout != "measured":
+        raise SourceError(name, "measure", "only the `measured` layout has a measure")
     table_keys = ("id", "first", "last", "caption_lines", "header_groups", "header_span", "columns")
     tables = tuple(_table(t) for t in r.items("tables", table_keys))
     unique(name, ((f"{t.place}.id", t.id) for t in tables))
@@ -285,8 +324,10 @@ def load_manifest(path: Path) -> Manifest:
         removals=removals,
         moves=_moves(r),
         author_notes=notes,
+        front=tuple(front),
         joins=r.texts("joins"),
         breaks=r.texts("breaks"),
         tables=tables,
         chapters=chapters,
+        measure=measure,
     )

@@ -17,6 +17,8 @@ class Heading:
     level: int
     number: str
     title: str
+    line: int = field(default=0, compare=False)
+    """The source line it starts on (0 when not known)."""
 
     @property
     def text(self) -> str:
@@ -30,6 +32,8 @@ class Paragraph:
 
     id: str
     text: str
+    line: int = field(default=0, compare=False)
+    """The source line it starts on (0 when not known)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,19 @@ Block = Heading | Paragraph | Table
 
 
 @dataclass(frozen=True)
+class FrontItem:
+    """Front matter kept as printed by the abstract: a classification line, a part of the English block."""
+
+    kind: str
+    text: str
+
+    @property
+    def lang(self) -> str:
+        """The language it is printed in: `en` for the English block, else `zh`."""
+        return "en" if self.kind.endswith("_en") else "zh"
+
+
+@dataclass(frozen=True)
 class Link:
     """A pointer shown under a block to another page of the site (a data set, a case study)."""
 
@@ -83,6 +100,10 @@ class Chapter:
     repairs: list[Applied]
     stats: Counter[str] = field(default_factory=Counter)
     links: dict[str, list[Link]] = field(default_factory=dict)
+    front: list[FrontItem] = field(default_factory=list)
+    """Declared front matter other than the abstract and key words, in source order."""
+    byline_printed: str | None = None
+    """The byline as printed when it carries affiliation marks (`陈静1，李明2*`); `byline` is without them."""
 
     @property
     def slug(self) -> str:
@@ -93,9 +114,10 @@ class Chapter:
         """Every piece of source text the chapter keeps, in order."""
         front = [self.title_zh] if self.spec.title_in_source else []
         if self.byline and self.spec.byline_in_source:
-            front.append(self.byline)
+            front.append(self.byline_printed or self.byline)
         front += [text for _, text in self.abstract]
         front += [self.keywords_line] if self.keywords_line else []
+        front += [item.text for item in self.front]
         return front + self.author_notes + [b.text for b in self.blocks]
 
 

@@ -1,4 +1,5 @@
-"""Declared repairs applied to a source's lines: splits, removals, author notes, moves, joins, breaks, tables.
+"""Declared repairs applied to a source's lines: splits, removals, author notes, front matter, moves, joins,
+breaks, tables.
 
 Every repair names its target by text; it must match exactly one line, or the manifest is in error.
 """
@@ -123,6 +124,14 @@ class _Repairer:
             del self.lines[start : end + 1]
         return notes
 
+    def take_front(self) -> list[tuple[str, list[Line]]]:
+        spans = []
+        for i, f in enumerate(self.m.front):
+            start, end = self.span(f.first, f.last, f"front[{i}]")
+            spans.append((f.kind, self.lines[start : end + 1]))
+            del self.lines[start : end + 1]
+        return spans
+
     def move(self) -> None:
         for i, mv in enumerate(self.m.moves):
             start, end = self.span(mv.first, mv.last, f"moves[{i}]")
@@ -157,15 +166,25 @@ class _Repairer:
         return items
 
 
-def apply_repairs(
-    manifest: Manifest, lines: list[Line]
-) -> tuple[list[Item], list[list[Line]], list[Applied]]:
-    """Apply a manifest's repairs; return the items in reading order, the author notes and the log."""
+@dataclass(frozen=True)
+class Repaired:
+    """A source after its repairs: items in reading order, author notes, front-matter spans, the log."""
+
+    items: list[Item]
+    author_notes: list[list[Line]]
+    front: list[tuple[str, list[Line]]]
+    applied: list[Applied]
+
+
+def apply_repairs(manifest: Manifest, lines: list[Line]) -> Repaired:
+    """Apply a manifest's repairs in their fixed order: splits, removals, author notes, front matter, moves,
+    joins and breaks, tables."""
     r = _Repairer(manifest, list(lines))
     r.split()
     r.remove()
     notes = r.take_author_notes()
+    front = r.take_front()
     r.move()
     r.mark_ends()
     items = r.lift_tables()
-    return items, notes, r.applied
+    return Repaired(items, notes, front, r.applied)

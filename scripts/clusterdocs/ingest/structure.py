@@ -9,18 +9,25 @@ from itertools import pairwise
 
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest import normalise as fold
+from clusterdocs.ingest.layout import Measure, detect_measure, ends_paragraph
 from clusterdocs.ingest.manifest import ChapterSpec, EditorialNote, Manifest
-from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table
+from clusterdocs.ingest.model import Block, Chapter, FrontItem, Heading, Paragraph, Table
+from clusterdocs.ingest.numbering import list_items, numbered
 from clusterdocs.ingest.repairs import Applied, Item, Line, RawTable, apply_repairs, raw_lines
 
 _TERMINAL = set("。！？；：”」』）…;:.!?)")
 _CONTINUES = set("，,、（(“《")
 
 
-def _ends_paragraph(line: Line, following: Line | None, layout: str) -> bool:
+def _ends_paragraph(
+    line: Line, following: Line | None, layout: str, first: Line, measure: Measure | None = None
+) -> bool:
     if line.hard_end is not None:
         return line.hard_end
     body = line.text.rstrip()
+    if layout == "measured":
+        assert measure is not None, "the measured layout is read with its measure"
+        return ends_paragraph(line.text, following.text if following else None, first.text, measure)
     if layout == "wrapped":
         if not re.search(rf"[{fold.WIDE}]", body[-12:]) and not body[-1].isdigit():
             # In Latin text the line-end space only separates words; the paragraph ends where Chinese starts.
@@ -40,78 +47,17 @@ def _join(lines: list[Line], stats: Counter[str]) -> str:
     return text
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
-
-
-def _cn_number(numeral: str) -> int:
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + _CN_DIGITS[numeral[1]]
-    if numeral.endswith("十"):
-        return _CN_DIGITS[numeral[0]] * 10
-    if "十" in numeral:
-        tens, ones = numeral.split("十")
-        return _CN_DIGITS[tens] * 10 + _CN_DIGITS[ones]
-    return _CN_DIGITS[numeral]
-
-
-_NUMBERING = [
-    ("chapter", re.compile(r"^(第([一二三四五六七八九十]+)章)")),
-    ("paren-cn", re.compile(r"^([（(]([一二三四五六七八九十]+)[）)][.．、]?)")),
-    ("cn", re.compile(r"^(([一二三四五六七八九十]+)[、．.])")),
-    ("paren-digit", re.compile(r"^((\d{1,2})[)）])")),
-    ("decimal", re.compile(r"^((\d{1,2}(?:\.\d{1,2}){0,3})(?:[.．、](?!\d)|(?=[\u4e00-\u9fff])))")),
-    ("circled", re.compile(r"^(([\u2460-\u2473]))")),
-]
-_MAX_HEADING = 40
-
-
-def _numbered(text: str) -> tuple[str, str, str, str] | None:
-    """(style, printed number, token, title) if `text` looks like a numbered heading."""
-    for style, pattern in _NUMBERING:
-        m = pattern.match(text)
-        if not m:
-            continue
-        title = text[m.end() :]
-        if not title or len(title) > _MAX_HEADING or "。" in title[:-1]:
-            return None
-        value = m.group(2)
-        kind = style
-        if style in {"chapter", "paren-cn", "cn"}:
-            token = str(_cn_number(value))
-        elif style == "circled":
-            token = str(ord(value) - 0x2460 + 1)
-        elif style == "decimal":
-            token = value.split(".")[-1]
-            kind = f"decimal{value.count('.') + 1}"
-        else:
-            token = value
-        return kind, m.group(1), token, title
-    return None
-
-
-_RANK = {
-    "chapter": 0,
-    "cn": 1,
-    "paren-cn": 2,
-    "decimal1": 3,
-    "decimal2": 4,
-    "decimal3": 5,
-    "decimal4": 6,
-    "paren-digit": 7,
-    "circled": 8,
-}
 _ABSTRACT = re.compile(r"^(【摘要】|内容摘要[:：]|摘要[:：]|Abstract:)")
 _KEYWORDS = re.compile(r"^关键词[:：]")
 
 
 @dataclass
 class _Piece:
-    """A paragraph-sized piece of a chapter before headings are recognised."""
+    """A paragraph-sized piece of a chapter before headings are recognised, with its first source line."""
 
     text: str
     table: Table | None = None
+    line: int = 0
 
 
 def _table(raw: RawTable, stray: bool, stats: Counter[str], name: str) -> Table:
@@ -140,27 +86,37 @@ def _table(raw: RawTable, stray: bool, stats: Counter[str], name: str) -> Table:
     return Table(spec.id, caption_zh, caption_en, tuple(header), tuple(rows))
 
 
-def _pieces(items: list[Item], m: Manifest, stats: Counter[str]) -> list[_Piece]:
-    name = f"seeds/{m.path.name}"
-    pieces: list[_Piece] = []
+def paragraph_lines(items: list[Item], m: Manifest, measure: Measure | None) -> list[list[Line] | RawTable]:
+    """The repaired items grouped into paragraphs (the lines of each, as in the source) and tables."""
+    groups: list[list[Line] | RawTable] = []
     buffer: list[Line] = []
-
-    def flush() -> None:
-        if buffer:
-            pieces.append(_Piece(fold.normalise(_join(buffer, stats), m.stray_spaces, stats)))
-            buffer.clear()
-
     for i, item in enumerate(items):
         if isinstance(item, RawTable):
-            flush()
-            pieces.append(_Piece("", _table(item, m.stray_spaces, stats, name)))
+            if buffer:
+                groups.append(buffer)
+                buffer = []
+            groups.append(item)
             continue
         buffer.append(item)
         after = items[i + 1] if i + 1 < len(items) else None
         following = after if isinstance(after, Line) else None
-        if _ends_paragraph(item, following, m.layout):
-            flush()
-    flush()
+        if _ends_paragraph(item, following, m.layout, buffer[0], measure):
+            groups.append(buffer)
+            buffer = []
+    if buffer:
+        groups.append(buffer)
+    return groups
+
+
+def _pieces(items: list[Item], m: Manifest, stats: Counter[str], measure: Measure | None) -> list[_Piece]:
+    name = f"seeds/{m.path.name}"
+    pieces = []
+    for group in paragraph_lines(items, m, measure):
+        if isinstance(group, RawTable):
+            pieces.append(_Piece("", _table(group, m.stray_spaces, stats, name), group.lines[0].number))
+        else:
+            text = fold.normalise(_join(group, stats), m.stray_spaces, stats)
+            pieces.append(_Piece(text, line=group[0].number))
     return [p for p in pieces if p.text or p.table]
 
 
@@ -201,6 +157,60 @@ def _unspaced(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_AFFILIATION_MARKS = re.compile(r"(?<=[^\d\s,，、;；*＊†‡])\d{1,2}(?:[,，]\d{1,2})*[*＊†‡]*|[*＊†‡]+")
+"""The affiliation digits and corresponding-author stars after names in a byline (`陈静1,2，李明2*`)."""
+
+
+_BYLINE_LABEL = re.compile(r"^(?:作\s*者|署\s*名)\s*[:：]\s*")
+
+
+def unmarked_byline(text: str) -> str:
+    """A printed byline without its label and affiliation marks: `作者：陈静1，李明2*` -> `陈静，李明`."""
+    return _AFFILIATION_MARKS.sub("", _BYLINE_LABEL.sub("", text))
+
+
+def same_byline(printed: str, declared: str) -> bool:
+    """Whether a printed byline names the declared people: label, marks, spaces and separators aside."""
+
+    def names(text: str) -> str:
+        return re.sub(r"[\s,，、;；]", "", unmarked_byline(text))
+
+    return names(printed) == names(declared)
+
+
+@dataclass
+class _Front:
+    """The front matter of one chapter taken from declared spans."""
+
+    abstract: list[tuple[str, str]]
+    keywords: str | None
+    items: list[FrontItem]
+
+
+def _front_text(kind: str, lines: list[Line], stray: bool, stats: Counter[str]) -> str:
+    """A front-matter span's text; key words and classification lines keep one space where they had any
+    (`关键词 新材料 集群`, `中图分类号：F264 文献标识码：A`), which the normaliser would drop in Chinese."""
+    text = _join(lines, stats)
+    if kind in ("keywords", "classification"):
+        return " ".join(fold.normalise(part, stray, stats) for part in text.split())
+    return fold.normalise(text, stray, stats)
+
+
+def _front(spans: list[tuple[int, str, str]], name: str) -> _Front:
+    """Sort declared front-matter spans (index in `front`, kind, normalised text) into their places."""
+    front = _Front([], None, [])
+    for i, kind, text in spans:
+        if kind == "abstract":
+            front.abstract.append(("zh", text))
+        elif kind == "keywords":
+            if front.keywords is not None:
+                raise SourceError(name, f"front[{i}].kind", "a chapter has one line of key words")
+            front.keywords = text
+        else:
+            front.items.append(FrontItem(kind, text))
+    return front
+
+
 def _build_chapter(
     spec: ChapterSpec,
     index: int,
@@ -209,6 +219,7 @@ def _build_chapter(
     notes: list[str],
     repairs: list[Applied],
     stats: Counter[str],
+    front: _Front,
 ) -> Chapter:
     name, place = f"seeds/{m.path.name}", f"chapters[{index}]"
     pieces = list(pieces)
@@ -217,31 +228,39 @@ def _build_chapter(
         first = pieces.pop(0).text if pieces else ""
         if _unspaced(first) != _unspaced(spec.title_zh):
             raise SourceError(name, f"{place}.title.zh", f"the source's title reads {first!r}")
-    byline = spec.byline
+    byline, printed = spec.byline, None
     if spec.byline_in_source:
         line = pieces.pop(0).text if pieces else ""
         if line != spec.byline:
-            raise SourceError(name, f"{place}.byline", f"the source's byline reads {line!r}")
-    abstract, keywords = [], None
+            if not same_byline(line, spec.byline or ""):
+                raise SourceError(name, f"{place}.byline", f"the source's byline reads {line!r}")
+            printed = line
+    abstract, keywords = list(front.abstract), front.keywords
     declared = {h.text: h for h in spec.headings}
     used_declared: set[str] = set()
     blocks: list[Block] = []
-    ranks = sorted(
-        {
-            _RANK[n[0]]
-            for p in pieces
-            if not p.table and (n := _numbered(p.text)) and not any(s in p.text for s in spec.not_headings)
-        }
-    )
-    level_of = {rank: min(2 + i, 6) for i, rank in enumerate(ranks)}
+
+    def excluded(text: str) -> bool:
+        return any(s in text for s in spec.not_headings)
+
+    texts = [None if p.table else p.text for p in pieces]
+    items = list_items(texts)
+    heading_numbers = {
+        i: n
+        for i, text in enumerate(texts)
+        if text is not None and i not in items and not excluded(text) and (n := numbered(text))
+    }
+    # Each numbering style present nests one deeper, in the fixed order of RANK; ids nest by that depth,
+    # while the HTML level stops at 6.
+    depth_of = {rank: 2 + i for i, rank in enumerate(sorted({n.rank for n in heading_numbers.values()}))}
     stack: list[tuple[int, str]] = []
     counters: Counter[str] = Counter()
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, str] = {}
 
     def section() -> str:
         return stack[-1][1] if stack else ""
 
-    for piece in pieces:
+    for i, piece in enumerate(pieces):
         if piece.table:
             blocks.append(piece.table)
             continue
@@ -253,33 +272,35 @@ def _build_chapter(
             if _KEYWORDS.match(text):
                 keywords = text
                 continue
-        numbered = None if any(s in text for s in spec.not_headings) else _numbered(text)
-        if text in declared or numbered:
+        number = heading_numbers.get(i)
+        if text in declared or number:
             if text in declared:
                 h = declared[text]
                 used_declared.add(text)
-                level, number, title_text, new_id = h.level, "", text, h.id
-            elif numbered:
-                style, number, token, title_text = numbered
-                level = level_of[_RANK[style]]
-                while stack and stack[-1][0] >= level:
+                depth, printed_number, title_text, new_id = h.level, "", text, h.id
+            elif number:
+                depth = depth_of[number.rank]
+                while stack and stack[-1][0] >= depth:
                     stack.pop()
-                new_id = f"{section()}-{token}" if stack else f"s{token}"
-            while stack and stack[-1][0] >= level:
+                printed_number, title_text = number.number, number.title
+                new_id = f"{section()}-{number.token}" if stack else f"s{number.token}"
+            while stack and stack[-1][0] >= depth:
                 stack.pop()
             if new_id in seen_ids:
                 raise SourceError(
                     name,
                     place,
-                    f"two sections get the id {new_id!r} (at {text!r}); declare ids in `headings`",
+                    f"two sections get the id {new_id!r} ({seen_ids[new_id]!r} and {text!r}): if one is "
+                    "not a heading, add its text to `not_headings`; if both are, give one its own id in "
+                    "`headings`",
                 )
-            seen_ids.add(new_id)
-            stack.append((level, new_id))
-            blocks.append(Heading(new_id, level, number, title_text))
+            seen_ids[new_id] = text
+            stack.append((depth, new_id))
+            blocks.append(Heading(new_id, min(depth, 6), printed_number, title_text, piece.line))
             continue
         key = section()
         counters[key] += 1
-        blocks.append(Paragraph(f"{key}-p{counters[key]}" if key else f"p{counters[key]}", text))
+        blocks.append(Paragraph(f"{key}-p{counters[key]}" if key else f"p{counters[key]}", text, piece.line))
     missing = set(declared) - used_declared
     if missing:
         raise SourceError(
@@ -293,25 +314,47 @@ def _build_chapter(
                 name, f"{place}.notes[{i}]", f"text matches {len(hits)} blocks, expected one: {note.at!r}"
             )
         attached.setdefault(hits[0].id, []).append(note)
-    return Chapter(spec, m.source, title, byline, notes, abstract, keywords, blocks, attached, repairs, stats)
+    return Chapter(
+        spec,
+        m.source,
+        title,
+        byline,
+        notes,
+        abstract,
+        keywords,
+        blocks,
+        attached,
+        repairs,
+        stats,
+        front=front.items,
+        byline_printed=printed,
+    )
 
 
 def build_chapters(m: Manifest, text: str) -> list[Chapter]:
     """Normalise one source into its chapters."""
-    items, note_lines, applied = apply_repairs(m, raw_lines(text))
-    parts = _split_chapters(items, m)
+    lines = raw_lines(text)
+    measure = detect_measure([x.text for x in lines], m.measure) if m.layout == "measured" else None
+    repaired = apply_repairs(m, lines)
+    parts = _split_chapters(repaired.items, m)
     ranges = [(min(ns), max(ns)) for ns in (_line_numbers(p) for p in parts)]
     owned: list[list[Applied]] = [[] for _ in parts]
-    for a in applied:
+    for a in repaired.applied:
         owned[_owner(a, ranges)].append(a)
     chapters = []
     for i, (spec, part) in enumerate(zip(m.chapters, parts, strict=True)):
         stats: Counter[str] = Counter()
-        pieces = _pieces(part, m, stats)
+        pieces = _pieces(part, m, stats, measure)
         notes = [
             fold.normalise(_join(lines, stats), m.stray_spaces, stats)
-            for lines in note_lines
+            for lines in repaired.author_notes
             if _owner(Applied("", "", (lines[0].number,), ""), ranges) == i
         ]
-        chapters.append(_build_chapter(spec, i, pieces, m, notes, owned[i], stats))
+        spans = [
+            (k, kind, _front_text(kind, lines, m.stray_spaces, stats))
+            for k, (kind, lines) in enumerate(repaired.front)
+            if _owner(Applied("", "", (lines[0].number,), ""), ranges) == i
+        ]
+        front = _front(spans, f"seeds/{m.path.name}")
+        chapters.append(_build_chapter(spec, i, pieces, m, notes, owned[i], stats, front))
     return chapters
