@@ -1,4 +1,5 @@
-# make serve | serve-full | build | test | test-fast | lint | bench | generate | check | clean | lock — see README.md.
+# make serve | serve-full | build | test | test-fast | lint | bench | generate | check | add-source | clean | lock
+# — see README.md.
 #
 # Every target sets up .venv from the hashed lock files first, and remakes it whenever a lock file or
 # pyproject.toml changes (stamp files inside .venv keep copies of what they were made from). serve, build,
@@ -19,7 +20,7 @@ UV_COMPILE := $(VENV)/bin/uv --quiet pip compile --universal --python-version 3.
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-full build test test-fast lint bench generate check clean lock test-deps
+.PHONY: serve serve-full build test test-fast lint bench generate check add-source clean lock test-deps
 
 # A fresh .venv: the build backend first (hashed), then the runtime lock built against it (jieba ships only
 # an sdist, so no isolated build environment may download an unhashed setuptools), then the project.
@@ -80,6 +81,12 @@ generate: $(RUNTIME_STAMP)
 
 check: $(RUNTIME_STAMP)
 	$(PY) -m clusterdocs check
+
+# A new text: copied into seeds/ under the naming rule, its manifest drafted, a diagnostic printed (README: Add a
+# text). Run it again on the seed (FILE=seeds/NNN_....txt) to see the diagnostic of the edited manifest.
+add-source: $(RUNTIME_STAMP)
+	@if [ -z "$(FILE)" ]; then echo "usage: make add-source FILE=path/to/text.txt" >&2; exit 2; fi
+	@$(PY) -m clusterdocs add-source "$(FILE)"
 
 test-deps:
 	@bash scripts/ensure-test-deps.sh

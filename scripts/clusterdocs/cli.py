@@ -67,6 +67,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add_source(args: argparse.Namespace) -> int:
+    """Copy a text into seeds/, draft its manifest and print what the normaliser makes of it (README: Add a
+    text); given a seed already added, print that again for its manifest as it is now."""
+    from clusterdocs.ingest.add import add_source
+
+    print(add_source(args.file, args.seeds, args.content), end="")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Print performance figures: build and generation times, growth, index size, page weight, memory."""
     from clusterdocs.bench import main as bench
@@ -99,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         ("clean", cmd_clean),
     ):
         sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
+    add = sub.add_parser("add-source", help=cmd_add_source.__doc__)
+    add.add_argument("file", type=Path, help="the text to add: UTF-8, as extracted from the PDF")
+    add.set_defaults(func=cmd_add_source)
     args = parser.parse_args(argv)
     try:
         code: int = args.func(args)
