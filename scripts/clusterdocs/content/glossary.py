@@ -8,7 +8,6 @@ from pathlib import Path
 
 from clusterdocs.config import CONTENT
 from clusterdocs.errors import SourceError
-from clusterdocs.escape import html_text
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.schema import entries, unique
 from clusterdocs.yamlio import read_text, read_yaml
@@ -76,61 +75,6 @@ def load_extra_terms(path: Path = EXTRA_TERMS) -> list[str]:
         if word:
             words.append(word)
     return words
-
-
-class Marker:
-    """Links the first use of each term in a section to its glossary entry, leaving the text unchanged."""
-
-    def __init__(self, terms: list[Term], lang: str, href: str) -> None:
-        self.lang = lang
-        self.href = href
-        forms = []
-        for t in terms:
-            if lang == "zh":
-                forms += [(f, t) for f in (t.zh, *t.variants_zh)]
-            else:
-                forms.append((t.en, t))
-        forms.sort(key=lambda ft: len(ft[0]), reverse=True)
-        self.forms = forms
-        flags = 0 if lang == "zh" else re.IGNORECASE
-        self.pattern: re.Pattern[str] | None = None
-        if forms:
-            pattern = "|".join(re.escape(f) for f, _ in forms)
-            if lang != "zh":
-                pattern = rf"\b(?:{pattern})(?:s|es)?\b"
-            self.pattern = re.compile(pattern, flags)
-        self.by_form = {f.lower(): t for f, t in forms}
-        self.used: set[str] = set()
-
-    def new_section(self) -> None:
-        """Start a section: each term is linked again at its first use in it."""
-        self.used = set()
-
-    def _term(self, matched: str) -> Term | None:
-        key = matched.lower()
-        for candidate in (key, key[:-2], key[:-1]):
-            if candidate in self.by_form:
-                return self.by_form[candidate]
-        return None
-
-    def mark(self, text: str) -> str:
-        """Escaped HTML of `text` with first uses linked."""
-        if self.pattern is None:
-            return html_text(text)
-        out, last = [], 0
-        for m in self.pattern.finditer(text):
-            term = self._term(m.group())
-            if term is None or term.id in self.used:
-                continue
-            self.used.add(term.id)
-            out.append(html_text(text[last : m.start()]))
-            out.append(
-                f'<a class="term" href="{self.href}#{term.id}" title="{html_text(term.tooltip(self.lang))}">'
-                f"{html_text(m.group())}</a>"
-            )
-            last = m.end()
-        out.append(html_text(text[last:]))
-        return "".join(out)
 
 
 def uses(terms: list[Term], chapters: list[Chapter]) -> dict[str, list[Chapter]]:

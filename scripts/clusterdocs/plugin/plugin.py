@@ -21,7 +21,7 @@ from clusterdocs.config import GENERATED_DIRS, ROOT
 from clusterdocs.content.cases import Entry, load_cases, load_clusters
 from clusterdocs.content.glossary import load_extra_terms, load_glossary
 from clusterdocs.errors import SourceError
-from clusterdocs.escape import md_text
+from clusterdocs.escape import md_text, url_part
 from clusterdocs.generate import Generated, generate
 from clusterdocs.ingest.corpus import manifests
 from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
@@ -171,7 +171,7 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
                     known = ", ".join(cases) or "none"
                     raise PluginError(f"{page.file.src_uri}: unknown case {argument!r} (known: {known})")
                 label = md_text(case.name_zh if lang == "zh" else case.name_en)
-                return f"[{label}]({prefix}cases/{case.id}/index.md)"
+                return f"[{label}]({prefix}cases/{url_part(case.id)}/index.md)"
             raise PluginError(f"{page.file.src_uri}: unknown shortcode {match.group(0)!r}")
 
         return SHORTCODE.sub(expand, markdown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from clusterdocs.content.cases import Entry
 from clusterdocs.content.glossary import Term
@@ -77,5 +78,6 @@ def split_search_index(site: Path) -> bool:
     return True
 
 
-def _write(path: Path, index: dict) -> None:
+def _write(path: Path, index: dict[str, Any]) -> None:
+    """Write a search index as compact JSON."""
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
