@@ -99,7 +99,9 @@ def _reason_in(reason: str, lang: str) -> str:
 
 
 def abstract_html(chapter: Chapter) -> str:
-    """The abstract the source prints, with its keywords line, as one HTML block ("" if there is none)."""
+    """The abstract the source prints, with its keywords line and the rest of its declared front matter
+    (classification lines, the English title, authors, abstract and key words), as one HTML block ("" if the
+    source prints no abstract)."""
     if not chapter.abstract:
         return ""
     paras = "".join(
@@ -107,7 +109,11 @@ def abstract_html(chapter: Chapter) -> str:
         for lang, text in chapter.abstract
     )
     keywords = f"<p>{html_text(chapter.keywords_line)}</p>" if chapter.keywords_line else ""
-    return f'<div class="abstract">{paras}{keywords}</div>'
+    front = "".join(
+        f'<p lang="en">{html_text(item.text)}</p>' if item.lang == "en" else f"<p>{html_text(item.text)}</p>"
+        for item in chapter.front
+    )
+    return f'<div class="abstract">{paras}{keywords}{front}</div>'
 
 
 GLOSSARY_HREF = urls.link(urls.chapter("any"), urls.GLOSSARY)
