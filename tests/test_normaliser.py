@@ -68,9 +68,11 @@ def dump(chapters: list[Chapter]) -> str:
         out += [""] if out else []
         out += [f"=== chapter {c.slug}", f"title: {c.title_zh}"]
         out += [f"byline: {c.byline}"] if c.byline else []
+        out += [f"byline as printed: {c.byline_printed}"] if c.byline_printed else []
         out += [f"author note: {note}" for note in c.author_notes]
         out += [f"abstract {lang}: {text}" for lang, text in c.abstract]
         out += [f"keywords: {c.keywords_line}"] if c.keywords_line else []
+        out += [f"front {item.kind}: {item.text}" for item in c.front]
         out.append("repairs:")
         out += [f"  {a.kind} ({_lines(a.lines)}): {a.text!r} {a.reason}".rstrip() for a in c.repairs]
         out.append("blocks:")

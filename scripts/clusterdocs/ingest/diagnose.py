@@ -21,6 +21,9 @@ from clusterdocs.ingest.textio import read_seed
 SHOWN = 24
 """How many characters of a paragraph or front-matter text the diagnostic shows."""
 _SENTENCE_END = "。！？"
+INDENTED = 3
+"""A text with this many indented lines marks its paragraphs by indentation: a line that is not indented goes
+on with the paragraph above it, whatever that line ends with."""
 _LEFT_PAGE_NUMBER = re.compile(r"[·•]\s*\d{1,4}\s*[·•]")
 
 
@@ -157,11 +160,14 @@ def _paragraph_checks(r: _Report, c: Chapter, block: Paragraph, place: str) -> N
 
 
 def _line_end_checks(r: _Report, m: Manifest, text: str) -> None:
-    """Full lines that end a sentence inside a paragraph: the layout cannot tell whether a paragraph ends."""
+    """Full lines that end a sentence inside a paragraph: unless the text indents its paragraphs, the layout
+    cannot tell whether a paragraph ends there."""
     if m.layout != "measured":
         return
     lines = raw_lines(text)
     measure = detect_measure([x.text for x in lines], m.measure)
+    if sum(measure.indented(x.text) for x in lines) >= INDENTED:
+        return
     repaired = apply_repairs(m, lines)
     set_by_hand = {n for a in repaired.applied if a.kind in ("join", "break") for n in a.lines}
     for group in paragraph_lines(repaired.items, m, measure):

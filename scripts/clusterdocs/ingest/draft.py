@@ -23,6 +23,7 @@ from clusterdocs.ingest.manifest import (
     Removal,
     load_manifest,
 )
+from clusterdocs.ingest.model import Chapter, Heading
 from clusterdocs.ingest.numbering import numbered
 from clusterdocs.ingest.repairs import Line, RawTable, apply_repairs, raw_lines
 from clusterdocs.ingest.structure import build_chapters, paragraph_lines, unmarked_byline
@@ -49,7 +50,7 @@ _NOTE_LABELS = {
 _NOTE = re.compile(r"^\s*[*＊]?\s*(" + "|".join(_NOTE_LABELS) + ")")
 _ABSTRACT_ZH = re.compile(r"^\s*(?:【\s*)?(?:摘\s*要|内容摘要|内容提要|提\s*要)")
 _KEYWORDS_ZH = re.compile(r"^\s*(?:【\s*)?关\s*键\s*词\s*】?\s*[:：]?\s*")
-_CLASSIFICATION = re.compile(r"^\s*(?:中图分类号|中图法分类号|文献标识码|文章编号|DOI|doi)")
+_CLASSIFICATION = re.compile(r"^\s*【?\s*(?:中图分类号|中图法分类号|文献标识码|文章编号|DOI|doi)")
 _ABSTRACT_EN = re.compile(r"^\s*(?:Abstract|ABSTRACT)\b")
 _KEYWORDS_EN = re.compile(r"^\s*(?:Key\s*words|KEY\s*WORDS|Keywords|KEYWORDS)\s*[:：]?\s*")
 _REFERENCE_ENTRY = re.compile(r"^\s*\[\d{1,3}\]")
@@ -391,7 +392,7 @@ def _unnumbered_headings(d: _Draft, body: list[list[int]]) -> None:
             or len(bare) > 16
             or not bare
             or bare[-1] in "。！？，、.!?,"
-            or re.search("[。；;]", bare)
+            or re.search(r"[。；;]|\d", bare)
             or numbered(text)
             or _REFERENCE_ENTRY.match(text)
             or re.match(r"^(?:表|图|Table|Fig)", text)
@@ -488,12 +489,14 @@ def draft(text: str, source: str, taken_slugs: set[str]) -> str:
     for _ in range(len(lines)):
         manifest = _yaml(d, slug)
         try:
-            check_draft(manifest, text, source)
-            return manifest
+            [chapter] = check_draft(manifest, text, source)
         except SourceError as err:
             if not _resolve(d, err):
                 raise
-    raise AssertionError("unreachable: every retry settles one clash")
+            continue
+        if not _numbered_references(d, chapter):
+            return manifest
+    raise AssertionError("unreachable: every retry settles one more heading")
 
 
 def _resolve(d: _Draft, err: SourceError) -> bool:
@@ -505,12 +508,25 @@ def _resolve(d: _Draft, err: SourceError) -> bool:
     return False
 
 
-def check_draft(manifest: str, text: str, source: str) -> None:
-    """Build the drafted manifest against its text in memory; a SourceError if it does not build."""
+def _numbered_references(d: _Draft, chapter: Chapter) -> bool:
+    """Entries of the reference list numbered `1.` read as headings: declare them not headings."""
+    after = False
+    found = False
+    for block in chapter.blocks:
+        if isinstance(block, Heading) and block.id == "references":
+            after = True
+        elif isinstance(block, Heading) and after:
+            d.not_headings.append(block.text)
+            found = True
+    return found
+
+
+def check_draft(manifest: str, text: str, source: str) -> list[Chapter]:
+    """Build the drafted manifest against its text in memory (a SourceError if it does not build)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(source).with_suffix(".yml").name
         path.write_text(manifest, encoding="utf-8")
-        build_chapters(load_manifest(path), text)
+        return build_chapters(load_manifest(path), text)
 
 
 def _yaml(d: _Draft, slug: str) -> str:

@@ -17,7 +17,7 @@ CONTINUING = "，,、（(“\u2018《—\u2013-"
 _REFERENCE = re.compile(r"\s*\[\d{1,3}\]")
 """The start of a reference-list entry, `[12]`."""
 FRONT_LABEL = re.compile(
-    r"\s*(?:【?摘\s*要|内容摘要|内容提要|关\s*键\s*词|中图分类号|中图法分类号|文献标识码|文章编号|DOI|doi"
+    r"\s*【?\s*(?:摘\s*要|内容摘要|内容提要|关\s*键\s*词|中图分类号|中图法分类号|文献标识码|文章编号|DOI|doi"
     r"|收稿日期|基金项目|作者简介|通讯作者|通信作者|参考文献|Abstract|ABSTRACT|Key\s*words|KEY\s*WORDS|Keywords)"
 )
 """The labels journals start their front matter, first-page notes and reference list with."""
@@ -47,8 +47,8 @@ class Measure:
         return max(4, self.columns // 10)
 
     def full(self, text: str) -> bool:
-        """Whether the line reaches the measure."""
-        return width(text.strip()) >= self.columns - self.slack
+        """Whether the line reaches the measure (a first-line indent counts as part of the line)."""
+        return width(text.rstrip()) - self.base_indent >= self.columns - self.slack
 
     def indented(self, text: str) -> bool:
         """Whether the line starts further in than most lines (a first-line indent)."""
@@ -56,12 +56,13 @@ class Measure:
 
 
 def detect_measure(lines: list[str], columns: int | None = None) -> Measure:
-    """The measure of a text: the densest four-column band of widths among its longer half of lines."""
+    """The measure of a text: the densest four-column band of widths among its longer half of lines (each
+    line's width counted from the indentation most lines have)."""
     texts = [t.rstrip() for t in lines if t.strip()]
     base = Counter(indent(t) for t in texts).most_common(1)[0][0] if texts else 0
     if columns is not None:
         return Measure(columns, base)
-    widths = sorted(width(t.strip()) for t in texts)
+    widths = sorted(width(t) - base for t in texts)
     if not widths:
         return Measure(0, base)
     longer = widths[len(widths) // 2 :]
@@ -99,4 +100,4 @@ def ends_paragraph(line: str, following: str | None, first: str, measure: Measur
         return False  # Latin text wraps by words, short of the measure
     if not measure.full(body):
         return True
-    return body[-1] in CLOSING and numbered(nxt) is not None
+    return body[-1] in CLOSING and numbered(re.sub(r"\s+", "", nxt)) is not None
