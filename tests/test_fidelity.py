@@ -70,9 +70,12 @@ def test_every_declared_repair_is_applied_exactly_once(m: Manifest) -> None:
     assert +applied == +declared
 
 
-def test_nine_chapters_from_five_sources(chapters: list[Chapter]) -> None:
-    assert len(chapters) == 9
-    assert len({c.source for c in chapters}) == 5
+def test_every_seed_makes_the_chapters_its_manifest_declares(chapters: list[Chapter]) -> None:
+    declared = [
+        (m.source, c.slug) for m in map(load_manifest, sorted(SEEDS.glob("*.yml"))) for c in m.chapters
+    ]
+    assert [(c.source, c.slug) for c in chapters] == declared
+    assert {source for source, _ in declared} == {p.name for p in SEEDS.glob("*.txt")}
 
 
 def test_every_2024_in_the_compilation_carries_an_editorial_note(chapters: list[Chapter]) -> None:

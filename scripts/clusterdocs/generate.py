@@ -15,6 +15,7 @@ from clusterdocs.content.glossary import load_glossary, uses
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.model import Chapter, Link
+from clusterdocs.ingest.pending import without_english
 from clusterdocs.site.cases import case_page, cases_index, clusters_page, comparison_page
 from clusterdocs.site.chapter import chapter_en, chapter_zh
 from clusterdocs.site.data import data_index, dataset_page, published_csv
@@ -61,11 +62,12 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
     find_mentions(cases + clusters, chapters)
     link_cases(cases, chapters)
     by_slug = {c.slug: c for c in chapters}
+    pending = {c.slug for c in without_english(chapters, content)}
     files: dict[str, str | bytes] = {
         "data/index.md": data_index(datasets, by_slug, "zh"),
         "data/index.en.md": data_index(datasets, by_slug, "en"),
-        "chapters/index.md": chapters_index(chapters, "zh"),
-        "chapters/index.en.md": chapters_index(chapters, "en"),
+        "chapters/index.md": chapters_index(chapters, "zh", pending),
+        "chapters/index.en.md": chapters_index(chapters, "en", pending),
     }
     url = site_url()
     terms = load_glossary(content / "glossary.yml")
