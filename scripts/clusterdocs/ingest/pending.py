@@ -17,3 +17,11 @@ def without_english(chapters: list[Chapter], content: Path = CONTENT) -> list[Ch
         for c in chapters
         if not (folder / f"{c.slug}.yml").exists() and not (folder / f"{c.slug}.yml").is_symlink()
     ]
+
+
+def pending_message(chapter: Chapter) -> str:
+    """One line saying that `chapter` has no English yet and what its pages show meanwhile."""
+    return (
+        f"chapter {chapter.slug} has no English yet (content/en/{chapter.slug}.yml): its English page shows "
+        "the Chinese under 'in preparation' and the chapter index marks it"
+    )

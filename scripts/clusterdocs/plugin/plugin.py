@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -24,11 +25,15 @@ from clusterdocs.errors import SourceError
 from clusterdocs.escape import md_text, url_part
 from clusterdocs.generate import Generated, generate
 from clusterdocs.ingest.corpus import manifests
+from clusterdocs.ingest.pending import pending_message, without_english
 from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
 from clusterdocs.site.cases import case_list
 from clusterdocs.site.csp import with_csp
 from clusterdocs.site.indexes import chapter_list
 
+PENDING_LOG = logging.getLogger("clusterdocs.pending")
+"""A chapter without its English is reported, not refused: this logger is outside MkDocs' own, so `--strict`
+does not count it as a failure (Python prints a warning nobody handles to stderr as it is)."""
 SHORTCODE = re.compile(r"<!-- md:([a-z-]+)(?: ([a-z0-9-]+))? -->")
 
 
@@ -135,6 +140,8 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
             self.generated = generate(Path(config.docs_dir), self.seeds, self.content)
         except SourceError as err:
             raise PluginError(str(err)) from None
+        for chapter in without_english(self.generated.chapters, self.content):
+            PENDING_LOG.warning("WARNING -  %s", pending_message(chapter))
         self.inputs = inputs
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
