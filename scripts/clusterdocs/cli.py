@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from clusterdocs.config import CONTENT, GENERATED_DIRS, ROOT, SEEDS, site_url
+from clusterdocs.config import CONTENT, GENERATED_DIRS, ROOT, SEEDS
 from clusterdocs.errors import SourceError
 from clusterdocs.generate import generate
 from clusterdocs.ingest.corpus import load_corpus
@@ -51,35 +49,9 @@ def cmd_parity(args: argparse.Namespace) -> int:
     return 1 if lines else 0
 
 
-def local_address(url: str) -> bool:
-    """Whether only this machine (or its network) can reach a site address: no citation may give it."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").rstrip(".").lower()
-    if parts.scheme not in {"http", "https"} or not host:
-        return True
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".test")):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return "." not in host  # a bare machine name
-    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails).
-
-    With --publish (`make build` on GitHub Actions) the build refuses a local SITE_URL, which every citation,
-    canonical link and sitemap entry would give.
-    """
+    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails)."""
     site: Path = args.site
-    if getattr(args, "publish", False) and local_address(site_url()):
-        print(
-            f"error: SITE_URL is {site_url()!r}, a local address: a build for publishing needs the published "
-            "address (SITE_URL=https://…/)",
-            file=sys.stderr,
-        )
-        return 2
     for stale in [*site.parent.glob(f"{site.name}.building-*"), *site.parent.glob(f"{site.name}.retired-*")]:
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     staging = site.with_name(f"{site.name}.building-{os.getpid()}")
@@ -134,15 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         ("generate", cmd_generate),
         ("check", cmd_check),
         ("parity", cmd_parity),
+        ("build", cmd_build),
         ("bench", cmd_bench),
         ("clean", cmd_clean),
     ):
         sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
-    build = sub.add_parser("build", help=cmd_build.__doc__)
-    build.add_argument(
-        "--publish", action="store_true", help="refuse a local SITE_URL (the site is for publishing)"
-    )
-    build.set_defaults(func=cmd_build)
     add = sub.add_parser("add-source", help=cmd_add_source.__doc__)
     add.add_argument("file", type=Path, help="the text to add: UTF-8, as extracted from the PDF")
     add.set_defaults(func=cmd_add_source)
