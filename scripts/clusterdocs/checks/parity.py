@@ -45,7 +45,9 @@ def problems(
 
 
 def report(chapters: list[Chapter], content: Path = CONTENT) -> list[str]:
-    """Parity problems of every chapter (in the pages as published), and English figures the Chinese lacks."""
+    """Parity problems of every chapter (in the pages as published), English figures the Chinese lacks, and
+    the terminology's problems (checks/terminology.py)."""
+    from clusterdocs.checks import terminology
     from clusterdocs.checks.figures import untraceable
     from clusterdocs.generate import render_site
 
@@ -60,4 +62,4 @@ def report(chapters: list[Chapter], content: Path = CONTENT) -> list[str]:
         lines += problems(c, english, pages)
         if english is not None:
             lines += untraceable(c, english)
-    return lines
+    return lines + terminology.report(chapters, content)

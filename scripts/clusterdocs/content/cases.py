@@ -172,3 +172,26 @@ def link_cases(cases: list[Entry], chapters: list[Chapter]) -> None:
             by_slug[m.chapter].links.setdefault(m.block_id, []).append(
                 Link("case", f"cases/{case.id}/", case.name_zh, case.name_en)
             )
+
+
+def _english_of(value: Any, key: str) -> Iterator[tuple[str, str]]:
+    """Every English text in a registry value: the `en` of each `{zh, en}` pair, in lists and mappings."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            place = f"{key}.{k}" if key else str(k)
+            if k == "en" and isinstance(v, str):
+                yield place, v
+            else:
+                yield from _english_of(v, place)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _english_of(v, f"{key}[{i}]")
+
+
+def english_texts(content: Path = CONTENT) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each registry file and its English texts (key path, text), as loaded and validated."""
+    out = []
+    for path, load in ((content / CASES.name, load_cases), (content / CLUSTERS.name, load_clusters)):
+        entries = load(path)
+        out.append((f"content/{path.name}", [t for e in entries for t in _english_of(e.data, e.id)]))
+    return out

@@ -9,14 +9,34 @@ from pathlib import Path
 from clusterdocs.config import CONTENT
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Chapter
-from clusterdocs.schema import entries, unique
+from clusterdocs.schema import Reader, entries, unique
 from clusterdocs.yamlio import read_text, read_yaml
 
 GLOSSARY = CONTENT / "glossary.yml"
 EXTRA_TERMS = CONTENT / "search" / "extra-terms.txt"
 FIELDS = ("id", "zh", "pinyin", "en", "def_zh", "def_en")
+_URL = re.compile(r"https?://[^\s<>\"']+")
 _EXTRA_TERM = re.compile(r"[^\s<>&]+(?: [0-9]+(?: [A-Za-z]+)?)?")
 """A line of jieba's user dictionary: a word, optionally its frequency, then optionally its part of speech."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A public reference: what it is, and its address."""
+
+    title: str
+    url: str
+
+
+def reference(r: Reader, key: str = "reference") -> Reference | None:
+    """The optional `{title, url}` under `key`; the address must be an http(s) URL without spaces."""
+    sub = r.optional_sub(key, ("title", "url"))
+    if sub is None:
+        return None
+    url = sub.text("url", line=True).strip()
+    if not _URL.fullmatch(url):
+        raise SourceError(r.name, sub.place("url"), f"expected an http:// or https:// address, got {url!r}")
+    return Reference(sub.text("title", line=True).strip(), url)
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,8 @@ class Term:
     def_zh: str
     def_en: str
     variants_zh: tuple[str, ...] = ()
+    reference: Reference | None = None
+    """A public page for what the definition says beyond the sources (dates, thresholds)."""
 
     def tooltip(self, lang: str) -> str:
         """The tooltip text of a term link in `lang`: the term, its other forms and its definition."""
@@ -42,7 +64,7 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     """Every term (at least one), validated: ids, Chinese forms and English names unique."""
     name = f"content/{path.name}"
     terms = []
-    for r in entries(name, read_yaml(path, name), (*FIELDS, "variants_zh")):
+    for r in entries(name, read_yaml(path, name), (*FIELDS, "variants_zh", "reference")):
         terms.append(
             Term(
                 id=r.ident("id"),
@@ -52,6 +74,7 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
                 def_zh=r.text("def_zh").strip(),
                 def_en=r.text("def_en").strip(),
                 variants_zh=tuple(v.strip() for v in r.texts("variants_zh")),
+                reference=reference(r),
             )
         )
     unique(name, ((f"[{i}].id", t.id) for i, t in enumerate(terms)))
