@@ -29,17 +29,6 @@ class Messages:
     source: str
     source_note: str
     chinese_title: str
-    editors_title: str
-    byline_supplied: str
-    named_authors: str
-    author_role: str
-    author_group_sep: str
-    # Chapter pages: what is the editors' and what the author's.
-    apparatus: str
-    apparatus_source_abstract: str
-    text_start: str
-    text_end: str
-    text_labels: dict[str, str]
     # Chapter pages: summary, teaching blocks, text.
     summary: str
     abstract: str
@@ -57,15 +46,8 @@ class Messages:
     link_kinds: dict[str, str]
     # Chapter pages: citation and the log of changes.
     cite: str
-    cite_page: str
     cite_unknown_author: str
-    site_name: str
-    cite_date: str
-    cite_copy: str
-    cite_copied: str
-    cite_whole: str
-    cite_paragraph_action: str
-    cite_paragraph_scope: str
+    cite_text: str
     about: str
     title_supplied: str
     changes: dict[str, str]
@@ -134,24 +116,6 @@ ZH = Messages(
     source="来源",
     source_note="PDF 提取的原始文本，未经改动",
     chinese_title="",
-    editors_title="〔编者拟题〕",
-    byline_supplied="（原文未署名，编者据正文补）",
-    named_authors="署名成员（见文末）",
-    author_role="（{role}）",
-    author_group_sep="；",
-    apparatus="编者导读：以下摘要、学习目标和关键术语为编者所加，不是原文。",
-    apparatus_source_abstract="编者导读：以下“摘要”照录原文；学习目标和关键术语为编者所加，不是原文。",
-    text_start="原文：以下为作者的文本，照录原文；加框的“编者注”和带〔〕的小标题为编者所加。",
-    text_end="原文至此结束。以下讨论题、引用格式和校勘说明为编者所加。",
-    text_labels={
-        "preamble": "〔引言〕",
-        "editors-note": "〔编者按（原刊编者所加，非报告正文）〕",
-        "classification": "〔分类号（原文所印）〕",
-        "conclusion": "〔结语〕",
-        "closing": "〔附则〕",
-        "signature": "〔文末署名〕",
-        "provenance": "〔出处说明（原文所印）〕",
-    },
     summary="摘要",
     abstract="摘要",
     editorial_abstract="编者摘要（原文无摘要）",
@@ -167,15 +131,10 @@ ZH = Messages(
     para_link="本段链接",
     link_kinds={"data": "数据表", "case": "案例"},
     cite="引用本章",
-    cite_page="引用本页",
-    cite_unknown_author="佚名",
-    site_name="产业集群读本",
-    cite_date="引用日期",
-    cite_copy="复制",
-    cite_copied="已复制",
-    cite_whole="改为引用全文",
-    cite_paragraph_action="引用本段",
-    cite_paragraph_scope="以下引用指向段落 {id}。",
+    cite_unknown_author="作者不详",
+    cite_text=(
+        "{author}：《{title_zh}》（原始文本 {source}）。载《产业集群读本》，{url}，访问日期：____年__月__日。"
+    ),
     about="关于本文",
     title_supplied="原文无标题，标题为编者所拟。",
     changes={
@@ -275,27 +234,6 @@ EN = Messages(
     source="Source",
     source_note="the raw PDF-extracted text, unchanged",
     chinese_title="Chinese title",
-    editors_title=" [title supplied by the editors]",
-    byline_supplied="",
-    named_authors="Members named at the end of the text",
-    author_role=" ({role})",
-    author_group_sep="; ",
-    apparatus="Editors' guide: the summary, learning objectives and key terms below are the editors', not the source's.",
-    apparatus_source_abstract=(
-        "Editors' guide: the summary, learning objectives and key terms below are the editors'; the Chinese "
-        "abstract is the source's."
-    ),
-    text_start="The text: section by section, the editors' English summary, then the author's Chinese original.",
-    text_end="End of the text. The discussion questions, citation and notes on the text below are the editors'.",
-    text_labels={
-        "preamble": "[Opening text, untitled in the source]",
-        "editors-note": "[Editor's note by the journal, not part of the report]",
-        "classification": "[Classification codes, as printed]",
-        "conclusion": "[Conclusion]",
-        "closing": "[Closing provision]",
-        "signature": "[Authors, as signed at the end]",
-        "provenance": "[Provenance note, as printed]",
-    },
     summary="Summary",
     abstract="Abstract",
     editorial_abstract="",
@@ -311,15 +249,11 @@ EN = Messages(
     para_link="Link to this paragraph",
     link_kinds={"data": "Data", "case": "Case study"},
     cite="Cite this chapter",
-    cite_page="Cite this page",
-    cite_unknown_author="",
-    site_name="Industrial Clusters Reader",
-    cite_date="[date accessed]",
-    cite_copy="Copy",
-    cite_copied="Copied",
-    cite_whole="Cite the whole page instead",
-    cite_paragraph_action="Cite this paragraph",
-    cite_paragraph_scope="The citations below point to paragraph {id}.",
+    cite_unknown_author="[Author not stated]",
+    cite_text=(
+        '{author}. "{title_zh}" [{title_en}]. Source text {source}. '
+        "In Industrial Clusters Reader, {url}. Accessed [date]."
+    ),
     about="About this text",
     title_supplied="The source prints no title; the Chinese title was supplied by the editors.",
     changes={
