@@ -202,6 +202,23 @@ def test_add_source_copies_names_records_drafts_and_the_chapter_is_generated(tmp
     assert "稳健性检验方面，本文替换了被解释变量" in page  # the page number inside it removed
     body = page.split("{ #about-this-text }")[0]  # "About this text" lists what was removed
     assert "·11" not in body and "区域经济研究" not in body and "陈静等：" not in body
+    for suffix, count, mark in (
+        ("md", "六份原始文本共整理为十章", "（英文导读编写中）"),
+        ("en.md", "The six source texts make ten chapters", "(English in preparation)"),
+    ):
+        index = site.files[f"chapters/index.{suffix}"].decode("utf-8")
+        assert count in index
+        [entry] = [e for e in index.split("\n- ") if f"chapters/{new.slug}/" in e]
+        assert entry.rstrip().endswith(f"*{mark}*")
+        assert index.count(mark) == 1
+    check = subprocess.run(
+        [sys.executable, "-m", "clusterdocs", "--seeds", str(seeds), "check"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    assert f"chapter {new.slug} has no English yet (content/en/{new.slug}.yml)" in check.stdout
 
 
 def test_add_source_again_prints_the_diagnostic_of_the_current_manifest_and_writes_nothing(

@@ -33,6 +33,8 @@ TODO = "TODO"
 
 _PAGE_NUMBER = re.compile(r"^\s*[-\u2013—·•\u2027\u30fb]?\s*\d{1,4}\s*[-\u2013—·•\u2027\u30fb]?\s*$")
 _INLINE_PAGE_NUMBER = re.compile(r"[·•\u2027\u30fb]\s*\d{1,4}\s*[·•\u2027\u30fb]")
+_NOT_HEAD_ENDS = "。！？；，,.;"
+"""A running head names a journal or an author; a line ending like a sentence or a reference is text."""
 _AUTHOR_HEAD = re.compile(r"^\S{2,4}等\s*[:：]")
 """A running head naming the first author (`陈静等：…`)."""
 _JOURNAL_MARK = re.compile(
@@ -183,7 +185,10 @@ def _furniture(d: _Draft, pages: set[int], notes: set[int]) -> set[int]:
             continue
         short = d.measure is None or not d.measure.full(text)
         head = (
-            not text.endswith(tuple("。！？；"))
+            not text.endswith(tuple(_NOT_HEAD_ENDS))
+            and re.search(r"[^\W\d_]{2}", text) is not None
+            and not _REFERENCE_ENTRY.match(text)
+            and not re.match(r"^\s*\[[A-Z]{1,2}\]", text)
             and numbered(text) is None
             and not FRONT_LABEL.match(text)
             and re.sub(r"[\s：:]", "", text) not in _NAMED_HEADINGS
