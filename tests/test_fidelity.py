@@ -59,6 +59,7 @@ def test_every_declared_repair_is_applied_exactly_once(m: Manifest) -> None:
     declared = Counter(
         {
             "removal": len(m.removals),
+            "replacement": len(m.replacements),
             "split": len(m.splits),
             "move": len(m.moves),
             "author-note": len(m.author_notes),

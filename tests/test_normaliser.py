@@ -77,6 +77,7 @@ def dump(chapters: list[Chapter]) -> str:
         out += [f"  {a.kind} ({_lines(a.lines)}): {a.text!r} {a.reason}".rstrip() for a in c.repairs]
         out.append("blocks:")
         out += [f"  {line}" for block in c.blocks for line in _block(block)]
+        out += [f"label on {block_id}: {kind}" for block_id, kind in c.labels.items()]
         for block_id, notes in c.notes.items():
             out += [f"note on {block_id} at {n.at!r}: {n.zh} / {n.en}" for n in notes]
         changes = ", ".join(f"{k} {v}" for k, v in sorted(c.stats.items()) if v)

@@ -22,9 +22,22 @@ class Removal:
 
 @dataclass(frozen=True)
 class Split:
-    """Split the one line containing `before` so that a new line starts there."""
+    """Split the one line containing `context` + `before` so that a new line starts at `before`; with
+    `join_next` the new line runs on into the next (a heading that swallowed its paragraph's start)."""
 
     before: str
+    reason: str
+    context: str = ""
+    join_next: bool = False
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """A typographic repair: `text`, in the one line containing it, printed as `by`. It may change
+    punctuation, spaces and Latin letters only: ideographs and digits stay as printed."""
+
+    text: str
+    by: str
     reason: str
 
 
@@ -113,6 +126,37 @@ class EditorialNote:
     en: str
 
 
+LABEL_KINDS = (
+    "preamble",
+    "editors-note",
+    "classification",
+    "conclusion",
+    "closing",
+    "signature",
+    "provenance",
+)
+"""What the editors may label a block of the author's text as (site/lang.py words them); `text-<kind>` is the
+label's id on the page. A chapter's opening text before its first heading is `preamble` unless declared."""
+
+
+@dataclass(frozen=True)
+class TextLabel:
+    """An editors' label set before the one block whose text contains `at`."""
+
+    at: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """An author the text names (beyond its byline), with the office it gives them."""
+
+    name_zh: str
+    name_en: str
+    role_zh: str = ""
+    role_en: str = ""
+
+
 @dataclass(frozen=True)
 class ChapterSpec:
     """One chapter cut from a source."""
@@ -131,6 +175,9 @@ class ChapterSpec:
     notes: tuple[EditorialNote, ...] = ()
     description_zh: str = ""
     description_en: str = ""
+    labels: tuple[TextLabel, ...] = ()
+    authors: tuple[Person, ...] = ()
+    """Every person the text names as an author, in its order (the byline may name only their body)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +192,7 @@ class Manifest:
     description_en: str
     splits: tuple[Split, ...] = ()
     removals: tuple[Removal, ...] = ()
+    replacements: tuple[Replacement, ...] = ()
     moves: tuple[Move, ...] = ()
     author_notes: tuple[AuthorNote, ...] = ()
     front: tuple[FrontSpan, ...] = ()
@@ -157,7 +205,8 @@ class Manifest:
 
 
 PAGE_ANCHORS = frozenset(
-    {"title", "summary", "objectives", "key-terms", "questions", "cite", "about-this-text"}
+    {"title", "summary", "objectives", "key-terms", "text", "questions", "cite", "about-this-text"}
+    | {f"text-{kind}" for kind in LABEL_KINDS}
 )
 """Ids a chapter page gives its own blocks (site/chapter.py); no section or table may take one."""
 _PARAGRAPH_ID = re.compile(r"(?:.+-)?p[0-9]+")
@@ -175,6 +224,8 @@ _CHAPTER_KEYS = (
     "not_headings",
     "notes",
     "description",
+    "labels",
+    "authors",
 )
 _MANIFEST_KEYS = (
     "source",
@@ -184,6 +235,7 @@ _MANIFEST_KEYS = (
     "description",
     "splits",
     "removals",
+    "replacements",
     "moves",
     "author_notes",
     "front",
@@ -220,6 +272,20 @@ def _chapter(r: Reader) -> ChapterSpec:
         EditorialNote(n.text("at", line=True), n.text("zh"), n.text("en"))
         for n in r.items("notes", ("at", "zh", "en"))
     ]
+    labels = []
+    for item in r.items("labels", ("at", "kind")):
+        kind = item.text("kind", line=True)
+        if kind not in LABEL_KINDS:
+            raise SourceError(
+                r.name, item.place("kind"), f"must be one of {', '.join(LABEL_KINDS)}, got {kind!r}"
+            )
+        labels.append(TextLabel(item.text("at", line=True), kind))
+    unique(r.name, ((f"{r.place('labels')}[{i}].kind", x.kind) for i, x in enumerate(labels)), "kind")
+    authors = []
+    for a in r.items("authors", ("name", "role")):
+        name_zh, name_en = a.pair("name", line=True)
+        role = a.optional_pair("role", line=True) or ("", "")
+        authors.append(Person(name_zh, name_en, *role))
     byline = r.optional_text("byline", line=True)
     byline_in_source = r.flag("byline_in_source", False)
     if byline_in_source and byline is None:
@@ -239,6 +305,35 @@ def _chapter(r: Reader) -> ChapterSpec:
         notes=tuple(notes),
         description_zh=description_zh,
         description_en=description_en,
+        labels=tuple(labels),
+        authors=tuple(authors),
+    )
+
+
+_KEPT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9\uff10-\uff19]")
+"""What a replacement may not change: ideographs and digits (full-width digits count as their ASCII)."""
+
+
+def _kept(text: str) -> list[str]:
+    return [chr(ord(c) - 0xFF10 + 48) if "\uff10" <= c <= "\uff19" else c for c in _KEPT.findall(text)]
+
+
+def _replacements(r: Reader) -> tuple[Replacement, ...]:
+    out = []
+    for x in r.items("replacements", ("text", "by", "reason")):
+        rep = Replacement(x.text("text", line=True), x.text("by", line=True), x.text("reason"))
+        if _kept(rep.text) != _kept(rep.by):
+            raise SourceError(r.name, x.place("by"), "a replacement may not change ideographs or digits")
+        out.append(rep)
+    return tuple(out)
+
+
+def _split(s: Reader) -> Split:
+    return Split(
+        s.text("before", line=True),
+        s.text("reason"),
+        s.optional_text("context", line=True) or "",
+        s.flag("join_next", False),
     )
 
 
@@ -278,9 +373,7 @@ def load_manifest(path: Path) -> Manifest:
     if layout not in LAYOUTS:
         raise SourceError(name, "layout", f"must be one of {', '.join(LAYOUTS)}, got {layout!r}")
     description_zh, description_en = r.pair("description", line=True)
-    splits = tuple(
-        Split(s.text("before", line=True), s.text("reason")) for s in r.items("splits", ("before", "reason"))
-    )
+    splits = tuple(_split(s) for s in r.items("splits", ("before", "reason", "context", "join_next")))
     removals = tuple(
         Removal(x.text("text", line=True), x.text("reason"), x.optional_integer("line", 1))
         for x in r.items("removals", ("text", "reason", "line"))
@@ -322,6 +415,7 @@ def load_manifest(path: Path) -> Manifest:
         description_en=description_en,
         splits=splits,
         removals=removals,
+        replacements=_replacements(r),
         moves=_moves(r),
         author_notes=notes,
         front=tuple(front),

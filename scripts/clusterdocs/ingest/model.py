@@ -104,6 +104,13 @@ class Chapter:
     """Declared front matter other than the abstract and key words, in source order."""
     byline_printed: str | None = None
     """The byline as printed when it carries affiliation marks (`陈静1，李明2*`); `byline` is without them."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Editors' labels on the author's text: block id -> a kind of manifest.LABEL_KINDS (`preamble` …)."""
+
+    @property
+    def title_is_editors(self) -> bool:
+        """Whether the title is one the editors supplied (the source prints none)."""
+        return not self.spec.title_in_source
 
     @property
     def slug(self) -> str:

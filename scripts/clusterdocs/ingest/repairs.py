@@ -1,5 +1,5 @@
-"""Declared repairs applied to a source's lines: splits, removals, author notes, front matter, moves, joins,
-breaks, tables.
+"""Declared repairs applied to a source's lines: splits, removals, replacements, author notes, front matter,
+moves, joins, breaks, tables.
 
 Every repair names its target by text; it must match exactly one line, or the manifest is in error.
 """
@@ -79,15 +79,15 @@ class _Repairer:
 
     def split(self) -> None:
         for i, s in enumerate(self.m.splits):
-            at = self.find(s.before, f"splits[{i}]")
+            at = self.find(s.context + s.before, f"splits[{i}]")
             line = self.lines[at]
-            cut = line.text.index(s.before)
+            cut = line.text.index(s.context + s.before) + len(s.context)
             if not line.text[:cut].strip():
                 raise SourceError(
                     self.name, f"splits[{i}]", f"nothing before the split point in line {line.number}"
                 )
             head = replace(line, text=line.text[:cut], hard_end=True)
-            tail = replace(line, text=line.text[cut:])
+            tail = replace(line, text=line.text[cut:], hard_end=False if s.join_next else line.hard_end)
             self.lines[at : at + 1] = [head, tail]
             self.applied.append(Applied("split", s.reason, (line.number,), s.before))
 
@@ -110,6 +110,13 @@ class _Repairer:
             else:
                 del self.lines[at]
             self.applied.append(Applied("removal", r.reason, (line.number,), r.text))
+
+    def replace_text(self) -> None:
+        for i, x in enumerate(self.m.replacements):
+            at = self.find(x.text, f"replacements[{i}]")
+            line = self.lines[at]
+            self.lines[at] = replace(line, text=line.text.replace(x.text, x.by, 1))
+            self.applied.append(Applied("replacement", x.reason, (line.number,), f"{x.text} → {x.by}"))
 
     def take_author_notes(self) -> list[list[Line]]:
         notes = []
@@ -177,11 +184,12 @@ class Repaired:
 
 
 def apply_repairs(manifest: Manifest, lines: list[Line]) -> Repaired:
-    """Apply a manifest's repairs in their fixed order: splits, removals, author notes, front matter, moves,
-    joins and breaks, tables."""
+    """Apply a manifest's repairs in their fixed order: splits, removals, replacements, author notes, front
+    matter, moves, joins and breaks, tables."""
     r = _Repairer(manifest, list(lines))
     r.split()
     r.remove()
+    r.replace_text()
     notes = r.take_author_notes()
     front = r.take_front()
     r.move()

@@ -314,6 +314,7 @@ def _build_chapter(
                 name, f"{place}.notes[{i}]", f"text matches {len(hits)} blocks, expected one: {note.at!r}"
             )
         attached.setdefault(hits[0].id, []).append(note)
+    labels = _labels(spec, blocks, name, place)
     return Chapter(
         spec,
         m.source,
@@ -328,7 +329,27 @@ def _build_chapter(
         stats,
         front=front.items,
         byline_printed=printed,
+        labels=labels,
     )
+
+
+def _labels(spec: ChapterSpec, blocks: list[Block], name: str, place: str) -> dict[str, str]:
+    """The editors' labels by block id: those declared, and `preamble` on text before the first heading."""
+    labels: dict[str, str] = {}
+    for i, label in enumerate(spec.labels):
+        hits = [b for b in blocks if not isinstance(b, Heading) and label.at in b.text]
+        if len(hits) != 1:
+            raise SourceError(
+                name, f"{place}.labels[{i}]", f"text matches {len(hits)} blocks, expected one: {label.at!r}"
+            )
+        if hits[0].id in labels:
+            raise SourceError(name, f"{place}.labels[{i}]", f"{hits[0].id} already has a label")
+        labels[hits[0].id] = label.kind
+    if blocks and not isinstance(blocks[0], Heading) and blocks[0].id not in labels:
+        if "preamble" in labels.values():
+            raise SourceError(name, f"{place}.labels", "the opening text needs a label of its own")
+        labels[blocks[0].id] = "preamble"
+    return labels
 
 
 def build_chapters(m: Manifest, text: str) -> list[Chapter]:
