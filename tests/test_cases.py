@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from clusterdocs.bench import copy_project
-from clusterdocs.content.cases import Entry, find_mentions, load_cases
+from clusterdocs.content.cases import Entry, check_chapters, find_mentions, load_cases
+from clusterdocs.errors import SourceError
 from clusterdocs.ingest.manifest import load_manifest
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.ingest.structure import build_chapters
@@ -130,3 +131,101 @@ def test_an_unknown_case_id_in_a_page_stops_the_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "reading.md: unknown case 'no-such-case'" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+CASE = """- id: c
+  name: {zh: 案例, en: A case}
+  aliases_zh: [案例]
+  summary: {zh: 概况, en: Summary}
+  arguments: [{chapter: zhuzhou, zh: 论点, en: An argument}]
+"""
+
+
+def _load(tmp_path: Path, extra: str) -> list[Entry]:
+    path = tmp_path / "cases.yml"
+    path.write_text(CASE + extra, encoding="utf-8")
+    return load_cases(path)
+
+
+@pytest.mark.parametrize(
+    ("extra", "place"),
+    [
+        ("  timeline: [{year: '1909', zh: 事, en: Event}]\n", "[0].timeline[0].source"),
+        (
+            "  timeline: [{year: '1909', zh: 事, en: E, source: {chapter: zhuzhou, block: s1-p1, "
+            "url: 'https://example.org/', title: T}}]\n",
+            "[0].timeline[0].source",
+        ),
+        (
+            "  timeline: [{year: '1909', zh: 事, en: E, source: {title: T, url: 'javascript:alert(1)'}}]\n",
+            "[0].timeline[0].source.url",
+        ),
+        (
+            "  claims: [{chapter: zhuzhou, block: s1-p1, zh: 说, en: The author}]\n",
+            "[0].claims[0].note",
+        ),
+        (
+            "  claims: [{chapter: zhuzhou, block: s1-p1, zh: 说, en: The author, note: {zh: 注, en: N}, "
+            "reference: {title: T, url: 'ftp://x'}}]\n",
+            "[0].claims[0].reference.url",
+        ),
+    ],
+)
+def test_a_timeline_row_needs_its_source_and_a_claim_its_note(tmp_path: Path, extra: str, place: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        _load(tmp_path, extra)
+    assert caught.value.place == place
+
+
+@pytest.mark.parametrize(
+    ("extra", "place"),
+    [
+        (
+            "  timeline: [{year: '1909', zh: 事, en: E, source: {chapter: zhuzhou, block: no-such-block}}]\n",
+            "[0].timeline[0].source.block",
+        ),
+        (
+            "  claims: [{chapter: no-such-chapter, block: s1-p1, zh: 说, en: The author, "
+            "note: {zh: 注, en: N}}]\n",
+            "[0].claims[0].chapter",
+        ),
+    ],
+)
+def test_a_source_or_claim_must_name_a_real_paragraph(
+    tmp_path: Path, chapters: list[Chapter], extra: str, place: str
+) -> None:
+    with pytest.raises(SourceError) as caught:
+        check_chapters(_load(tmp_path, extra), chapters)
+    assert caught.value.place == place
+
+
+def test_every_timeline_row_has_a_source_and_every_claim_is_the_authors(cases: list[Entry]) -> None:
+    for case in cases:
+        for row in case.data.get("timeline") or []:
+            assert "url" in row["source"] or "block" in row["source"], case.id
+        for claim in case.data.get("claims") or []:
+            assert claim["en"].startswith("The author writes"), (case.id, claim["en"])
+            assert claim["zh"].startswith("作者写道"), (case.id, claim["zh"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_case_page_shows_each_rows_source_and_each_claim_with_its_note(
+    site: Path, cases: list[Entry], lang: str
+) -> None:
+    for case in cases:
+        page = (site / ("" if lang == "zh" else "en") / "cases" / case.id / "index.html").read_text(
+            encoding="utf-8"
+        )
+        rows = case.data.get("timeline") or []
+        for row in rows:
+            source = row["source"]
+            target = source["url"] if "url" in source else f"chapters/{source['chapter']}/#{source['block']}"
+            assert html.escape(target, quote=True) in page, (case.id, target)
+        claims = case.data.get("claims") or []
+        if claims:
+            section = page[page.index('id="claims"') :]
+        for claim in claims:
+            assert html.escape(claim[lang], quote=True) in section, (case.id, claim[lang])
+            assert html.escape(claim["note"][lang], quote=True) in section, case.id
+            if claim.get("reference"):
+                assert f'href="{html.escape(claim["reference"]["url"], quote=True)}"' in section, case.id

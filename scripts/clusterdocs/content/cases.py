@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from clusterdocs.config import CONTENT
+from clusterdocs.content.references import check_url, reference
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Block, Chapter, Heading, Link
 from clusterdocs.schema import Reader, entries, unique
@@ -69,8 +70,30 @@ def _registry(path: Path, keys: tuple[str, ...], check: Callable[[Reader], None]
     return found
 
 
+def _source(r: Reader, key: str) -> None:
+    """A fact's source: a chapter paragraph `{chapter, block}` or a public reference `{title, url}`."""
+    sub = r.sub(key, ("chapter", "block", "title", "url"))
+    if sub.has("url") or sub.has("title"):
+        if sub.has("chapter") or sub.has("block"):
+            raise SourceError(r.name, r.place(key), "a chapter paragraph or a public reference, not both")
+        sub.text("title", line=True)
+        check_url(sub.text("url", line=True).strip(), r.name, sub.place("url"))
+    else:
+        sub.ident("chapter")
+        sub.ident("block")
+
+
+def _year(row: Reader) -> None:
+    """A timeline row's year: one text, or `{zh, en}` when the languages write it differently."""
+    if isinstance(row.data.get("year"), dict):
+        row.pair("year", line=True)
+    else:
+        row.text("year", line=True)
+
+
 def _case(r: Reader) -> None:
-    """Check what a case has beyond its names: facts, summary, timeline rows and arguments (table cells)."""
+    """Check what a case has beyond its names: facts, summary, timeline rows (each with its source), the
+    authors' claims the editors correct (each with a note), and arguments (table cells)."""
     if r.ident("id") in RESERVED_CASE_IDS:
         raise SourceError(
             r.name, r.place("id"), f"{r.data['id']!r} is the address of another page under cases/"
@@ -79,9 +102,18 @@ def _case(r: Reader) -> None:
         r.optional_pair(key, line=True)
     r.texts("related_zh")
     r.pair("summary")
-    for row in r.items("timeline", ("year", "zh", "en")):
-        for key in ("year", "zh", "en"):
+    for row in r.items("timeline", ("year", "zh", "en", "source")):
+        _year(row)
+        for key in ("zh", "en"):
             row.text(key, line=True)
+        _source(row, "source")
+    for claim in r.items("claims", ("chapter", "block", "zh", "en", "note", "reference")):
+        claim.ident("chapter")
+        claim.ident("block")
+        for key in ("zh", "en"):
+            claim.text(key, line=True)
+        claim.pair("note")
+        reference(claim)
     for argument in r.items("arguments", ("chapter", "zh", "en"), required=True):
         argument.ident("chapter")
         for key in ("zh", "en"):
@@ -105,6 +137,7 @@ def load_cases(path: Path = CASES) -> list[Entry]:
         *CASE_FACTS,
         "summary",
         "timeline",
+        "claims",
         "arguments",
     )
     return _registry(path, keys, _case)
@@ -116,13 +149,23 @@ def load_clusters(path: Path = CLUSTERS) -> list[Entry]:
 
 
 def check_chapters(cases: list[Entry], chapters: list[Chapter], name: str = "content/cases.yml") -> None:
-    """Refuse a case whose `arguments` name a chapter the corpus does not have."""
-    slugs = {c.slug for c in chapters}
+    """Refuse a case whose arguments, timeline sources or claims name a chapter or block the corpus lacks."""
+    blocks = {c.slug: {b.id for b in c.blocks} for c in chapters}
     for i, entry in enumerate(cases):
-        for k, argument in enumerate(entry.data.get("arguments") or []):
-            if argument["chapter"] not in slugs:
+        arguments = entry.data.get("arguments") or []
+        places = [(f"[{i}].arguments[{k}]", a, False) for k, a in enumerate(arguments)]
+        places += [
+            (f"[{i}].timeline[{k}].source", row["source"], True)
+            for k, row in enumerate(entry.data.get("timeline") or [])
+            if "chapter" in row["source"]
+        ]
+        places += [(f"[{i}].claims[{k}]", c, True) for k, c in enumerate(entry.data.get("claims") or [])]
+        for place, where, with_block in places:
+            if where["chapter"] not in blocks:
+                raise SourceError(name, f"{place}.chapter", f"no chapter has the slug {where['chapter']!r}")
+            if with_block and where["block"] not in blocks[where["chapter"]]:
                 raise SourceError(
-                    name, f"[{i}].arguments[{k}].chapter", f"no chapter has the slug {argument['chapter']!r}"
+                    name, f"{place}.block", f"chapter {where['chapter']} has no block {where['block']!r}"
                 )
 
 

@@ -7,36 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterdocs.config import CONTENT
+from clusterdocs.content.references import Reference, reference
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Chapter
-from clusterdocs.schema import Reader, entries, unique
+from clusterdocs.schema import entries, unique
 from clusterdocs.yamlio import read_text, read_yaml
 
 GLOSSARY = CONTENT / "glossary.yml"
 EXTRA_TERMS = CONTENT / "search" / "extra-terms.txt"
 FIELDS = ("id", "zh", "pinyin", "en", "def_zh", "def_en")
-_URL = re.compile(r"https?://[^\s<>\"']+")
 _EXTRA_TERM = re.compile(r"[^\s<>&]+(?: [0-9]+(?: [A-Za-z]+)?)?")
 """A line of jieba's user dictionary: a word, optionally its frequency, then optionally its part of speech."""
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A public reference: what it is, and its address."""
-
-    title: str
-    url: str
-
-
-def reference(r: Reader, key: str = "reference") -> Reference | None:
-    """The optional `{title, url}` under `key`; the address must be an http(s) URL without spaces."""
-    sub = r.optional_sub(key, ("title", "url"))
-    if sub is None:
-        return None
-    url = sub.text("url", line=True).strip()
-    if not _URL.fullmatch(url):
-        raise SourceError(r.name, sub.place("url"), f"expected an http:// or https:// address, got {url!r}")
-    return Reference(sub.text("title", line=True).strip(), url)
 
 
 @dataclass(frozen=True)

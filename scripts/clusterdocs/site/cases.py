@@ -51,6 +51,7 @@ def _mentions(entry: Entry, chapters: dict[str, Chapter], lang: str, page: str) 
                 "excerpt": Markup(excerpt(m)),
                 "href": urls.link(page, urls.chapter(slug), m.block_id),
                 "block_id": m.block_id,
+                "section_href": urls.link(page, urls.chapter(slug), m.section_id) if m.section_id else "",
             }
             for m in entry.mentions
             if m.chapter == slug
@@ -58,6 +59,37 @@ def _mentions(entry: Entry, chapters: dict[str, Chapter], lang: str, page: str) 
         title = pick(lang, chapter.title_zh, chapter.spec.title_en)
         groups.append({"title": title, "href": urls.md_link(page, urls.chapter(slug)), "items": items})
     return groups
+
+
+def _source(source: dict[str, str], chapters: dict[str, Chapter], lang: str, page: str) -> dict[str, str]:
+    """A timeline row's source as a link: a chapter paragraph (¶ id, titled by its chapter) or a reference."""
+    if "url" in source:
+        return {"text": source["title"], "href": source["url"], "title": ""}
+    chapter = chapters[source["chapter"]]
+    return {
+        "text": f"¶ {source['block']}",
+        "href": urls.link(page, urls.chapter(chapter.slug), source["block"]),
+        "title": pick(lang, chapter.title_zh, chapter.spec.title_en),
+    }
+
+
+def _claims(case: Entry, chapters: dict[str, Chapter], lang: str, page: str) -> list[dict[str, Any]]:
+    """What an author writes that is historically wrong, each with the editors' note and its reference."""
+    out = []
+    for claim in case.data.get("claims") or []:
+        chapter = chapters[claim["chapter"]]
+        reference = claim.get("reference")
+        out.append(
+            {
+                "text": _pick(claim, lang),
+                "chapter": pick(lang, chapter.title_zh, chapter.spec.title_en),
+                "block": claim["block"],
+                "href": urls.link(page, urls.chapter(chapter.slug), claim["block"]),
+                "note": _pick(claim["note"], lang),
+                "reference": reference,
+            }
+        )
+    return out
 
 
 def case_page(case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset], lang: str) -> str:
@@ -96,7 +128,15 @@ def case_page(case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset]
         facts=[(Markup(label), _pick(d[key], lang)) for key, label in msg.facts.items() if d.get(key)],
         summary=_pick(d.get("summary"), lang),
         figures=figures,
-        timeline=[(str(event.get("year", "")), _pick(event, lang)) for event in d.get("timeline") or []],
+        timeline=[
+            (
+                _pick(event.get("year"), lang),
+                _pick(event, lang),
+                _source(event["source"], chapters, lang, page),
+            )
+            for event in d.get("timeline") or []
+        ],
+        claims=_claims(case, chapters, lang, page),
         arguments=arguments,
         count=len(case.mentions),
         mentions=_mentions(case, chapters, lang, page),

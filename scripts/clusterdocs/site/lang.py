@@ -75,6 +75,10 @@ class Messages:
     timeline: str
     year: str
     event: str
+    claims: str
+    claims_intro: str
+    reference: str
+    mention_summary: str
     arguments: str
     mentions: str
     mentions_count: str
@@ -191,6 +195,10 @@ ZH = Messages(
     timeline="时间线",
     year="年份",
     event="事件",
+    claims="原文所述与史实",
+    claims_intro="以下是原文作者的说法中与史实不符或自相矛盾之处。作者的原话保留在原文中，编者注给出公认的事实及其公开出处。",
+    reference="参考",
+    mention_summary="",
     arguments="各章如何使用本案例",
     mentions="原文中的全部提及",
     mentions_count="共 {n} 段。",
@@ -314,11 +322,21 @@ EN = Messages(
     timeline="Timeline",
     year="Year",
     event="Event",
+    claims="What the sources say, and what is established",
+    claims_intro=(
+        "Where an author states something historically wrong or contradicts themselves, the text keeps the "
+        "author's words; the editorial note gives the established fact and a public reference for it."
+    ),
+    reference="Reference",
+    mention_summary="English summary of the section",
     arguments="What each author uses the case to argue",
     mentions="Every passage that mentions it",
-    mentions_count="{n} passages, quoted in Chinese with a link to each paragraph.",
+    mentions_count=(
+        "{n} passage{s}, quoted in Chinese, each with a link to its paragraph and to the English summary of "
+        "its section."
+    ),
     mentions_in_chapter=" ({n})",
-    mentions_in_list="({n} passages)",
+    mentions_in_list="({n} passage{s})",
     sentence_end=". ",
     data="Data",
     data_intro=(
