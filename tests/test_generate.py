@@ -59,3 +59,24 @@ def test_a_file_system_error_is_one_line_naming_the_file(tmp_path: Path) -> None
     with pytest.raises(SourceError, match=r"^docs/cases/x/index.md: cannot write \(Not a directory\)$"):
         write_changed(docs, {"chapters/a/index.md": b"A", "cases/x/index.md": b"X"})
     assert (docs / "chapters" / "a" / "index.md").read_bytes() == b"A"
+
+
+def test_a_seed_too_large_to_build_is_refused_in_one_line() -> None:
+    from clusterdocs.ingest.textio import MAX_SEED_BYTES, decode_seed
+
+    big = ("产业集群。\n" * (MAX_SEED_BYTES // 16 + 1)).encode("utf-8")
+    with pytest.raises(SourceError, match=r"^seeds/x.txt: 2.0 MB is more than a seed may hold \(2 MB\)"):
+        decode_seed(big, "seeds/x.txt")
+    assert decode_seed(big[: MAX_SEED_BYTES // 2], "seeds/x.txt")  # half the limit is read as usual
+
+
+def test_the_built_site_is_swapped_in_one_step(tmp_path: Path) -> None:
+    from clusterdocs.cli import _exchange
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("old")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "index.html").write_text("new")
+    assert _exchange(tmp_path / "new", tmp_path / "site")  # Linux: renameat2 with RENAME_EXCHANGE
+    assert (tmp_path / "site" / "index.html").read_text() == "new"
+    assert (tmp_path / "new" / "index.html").read_text() == "old"

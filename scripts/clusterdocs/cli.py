@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ipaddress
 import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from clusterdocs.config import CONTENT, GENERATED_DIRS, ROOT, SEEDS
+from clusterdocs.config import CONTENT, GENERATED_DIRS, ROOT, SEEDS, site_url
 from clusterdocs.errors import SourceError
 from clusterdocs.generate import generate
 from clusterdocs.ingest.corpus import load_corpus
@@ -49,9 +52,35 @@ def cmd_parity(args: argparse.Namespace) -> int:
     return 1 if lines else 0
 
 
+def local_address(url: str) -> bool:
+    """Whether only this machine (or its network) can reach a site address: no citation may give it."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".").lower()
+    if parts.scheme not in {"http", "https"} or not host:
+        return True
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".test")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "." not in host  # a bare machine name
+    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails)."""
+    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails).
+
+    With --publish (`make build` on GitHub Actions) the build refuses a local SITE_URL, which every citation,
+    canonical link and sitemap entry would give.
+    """
     site: Path = args.site
+    if getattr(args, "publish", False) and local_address(site_url()):
+        print(
+            f"error: SITE_URL is {site_url()!r}, a local address: a build for publishing needs the published "
+            "address (SITE_URL=https://…/)",
+            file=sys.stderr,
+        )
+        return 2
     for stale in [*site.parent.glob(f"{site.name}.building-*"), *site.parent.glob(f"{site.name}.retired-*")]:
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     staging = site.with_name(f"{site.name}.building-{os.getpid()}")
@@ -62,12 +91,27 @@ def cmd_build(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site.name}/ left as it was", file=sys.stderr)
         return result.returncode
+    if site.exists() and _exchange(staging, site):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        return 0
     retired = site.with_name(f"{site.name}.retired-{os.getpid()}")
     if site.exists():
         os.replace(site, retired)
     os.replace(staging, site)
     shutil.rmtree(retired, ignore_errors=True)
     return 0
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not supported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return bool(renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0)
 
 
 def cmd_add_source(args: argparse.Namespace) -> int:
@@ -106,11 +150,15 @@ def main(argv: list[str] | None = None) -> int:
         ("generate", cmd_generate),
         ("check", cmd_check),
         ("parity", cmd_parity),
-        ("build", cmd_build),
         ("bench", cmd_bench),
         ("clean", cmd_clean),
     ):
         sub.add_parser(name, help=func.__doc__).set_defaults(func=func)
+    build = sub.add_parser("build", help=cmd_build.__doc__)
+    build.add_argument(
+        "--publish", action="store_true", help="refuse a local SITE_URL (the site is for publishing)"
+    )
+    build.set_defaults(func=cmd_build)
     add = sub.add_parser("add-source", help=cmd_add_source.__doc__)
     add.add_argument("file", type=Path, help="the text to add: UTF-8, as extracted from the PDF")
     add.set_defaults(func=cmd_add_source)
