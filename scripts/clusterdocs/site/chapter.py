@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from markupsafe import Markup
@@ -63,11 +64,52 @@ def note_html(text: str, msg: Messages) -> str:
 
 def heading_md(block: Heading, lang: str | None = None) -> str:
     """A section heading with its explicit id (identical in both languages)."""
-    # Chinese numbering (一、 （一） ①) runs into the title; ASCII numbering (1. 1.1 1)) takes a space.
-    space = " " if block.number and block.number[-1].isascii() else ""
+    # Chinese numbering (一、 （一） ①) runs into the title; ASCII numbering (1. 1.1 1)) and a chapter
+    # number (第一章 绪论, the source's own space) take a space.
+    space = " " if block.number and (block.number[-1].isascii() or block.number[-1] == "章") else ""
     number = f"{md_text(block.number)}{space}" if block.number else ""
     attrs = f"#{ident(block.id)}" + (f" lang={lang}" if lang else "")
     return f"{'#' * block.level} {number}{md_text(block.title)} {{ {attrs} }}"
+
+
+def label_md(chapter: Chapter, block_id: str, msg: Messages) -> str:
+    """The editors' label before a block of the author's text, as a heading at the text's top level."""
+    kind = chapter.labels[block_id]
+    level = min((b.level for b in chapter.blocks if isinstance(b, Heading)), default=2)
+    return f"{'#' * level} {md_text(msg.text_labels[kind])} {{ #text-{ident(kind)} .text-label }}"
+
+
+def display_title(chapter: Chapter, lang: str) -> str:
+    """The chapter's title in `lang`, marked as the editors' where the source prints none."""
+    title = pick(lang, chapter.title_zh, chapter.spec.title_en)
+    return title + messages(lang).editors_title if chapter.title_is_editors else title
+
+
+def named_authors(chapter: Chapter, lang: str) -> str:
+    """Every person the text names as an author, with their office, consecutive holders of one office
+    grouped (`葛天平、李新玲（湖北省经委县域经济处）`); "" if the text names none beyond its byline."""
+    msg = messages(lang)
+    groups: list[tuple[str, list[str]]] = []
+    for person in chapter.spec.authors:
+        name = pick(lang, person.name_zh, f"{person.name_en} {person.name_zh}")
+        role = pick(lang, person.role_zh, person.role_en)
+        if groups and groups[-1][0] == role:
+            groups[-1][1].append(name)
+        else:
+            groups.append((role, [name]))
+    parts = [
+        msg.list_sep.join(names) + (msg.author_role.format(role=role) if role else "")
+        for role, names in groups
+    ]
+    return msg.author_group_sep.join(parts)
+
+
+def _unnamed_authors(chapter: Chapter, english: EnglishChapter | None, lang: str) -> str:
+    """The named authors for the front block, unless the English byline already names every one of them."""
+    byline_en = english.byline_en if english else ""
+    if lang == "en" and all(p.name_en in byline_en for p in chapter.spec.authors):
+        return ""
+    return named_authors(chapter, lang)
 
 
 def describe_changes(chapter: Chapter, msg: Messages) -> list[str]:
@@ -85,9 +127,14 @@ def _repair_item(a: Applied, msg: Messages) -> str:
         s=msg.line_plural if len(a.lines) > 1 else "",
         lines=msg.list_sep.join(map(str, a.lines[:3])),
         more="…" if len(a.lines) > 3 else "",
-        text=md_text(a.text.strip()),
+        text=md_text(_visible(a.text.strip())),
     )
     return item + (msg.repair_reason.format(reason=md_text(reason)) if reason else "")
+
+
+def _visible(text: str) -> str:
+    """Text with private-use characters (invisible in any font) written as their code points: `U+F020`."""
+    return "".join(f"U+{ord(c):04X}" if unicodedata.category(c) == "Co" else c for c in text)
 
 
 def _reason_in(reason: str, lang: str) -> str:
@@ -128,10 +175,18 @@ def _blocks(
     links: bool = True,
     marker: Marker | None = None,
     english_links: bool = False,
+    label_headings: bool = True,
 ) -> list[Markup]:
-    """The Chinese text's blocks as page fragments, each followed on the page by a blank line."""
+    """The Chinese text's blocks as page fragments, each followed on the page by a blank line; the editors'
+    labels (`〔引言〕`) as headings, or with `label_headings` off as labelled lines."""
     out: list[str] = []
     for block in blocks:
+        if block.id in chapter.labels:
+            if label_headings:
+                out.append(label_md(chapter, block.id, msg))
+            else:
+                label = html_text(msg.text_labels[chapter.labels[block.id]])
+                out.append(f'<p class="text-label">{label}</p>')
         if isinstance(block, Heading):
             if marker:
                 marker.new_section()
@@ -214,9 +269,12 @@ def _page(
     title = pick(lang, chapter.title_zh, spec.title_en)
     return {
         "front": front_matter_text(title, f"seeds/{chapter.source}"),
+        "title": display_title(chapter, lang),
         "chapter": chapter,
         "english": english,
         "author": pick(lang, chapter.byline, (english.byline_en if english else None) or chapter.byline),
+        "byline_supplied": bool(chapter.byline) and not spec.byline_in_source and lang == "zh",
+        "named_authors": _unnamed_authors(chapter, english, lang),
         "keywords": keywords,
         "source_href": source_href(chapter),
         "abstract": Markup(abstract_html(chapter)),
@@ -269,7 +327,9 @@ def chapter_en(
     page["summary"] = _english_paragraphs(english.summary, marker) if english else []
     page["sections"] = []
     for heading, blocks in sections(chapter):
-        section: dict[str, Any] = {"heading": None, "original": [], "after": []}
+        section: dict[str, Any] = {"heading": None, "label": None, "original": [], "after": []}
+        if heading is None and blocks and blocks[0].id in chapter.labels:  # the opening text: its label
+            section["label"] = Markup(label_md(chapter, blocks[0].id, EN))
         if heading:
             for m in (marker, zh_marker):
                 if m:
@@ -284,7 +344,9 @@ def chapter_en(
                 links=Markup(links),
             )
         if blocks:
-            section["original"] = _blocks(blocks, chapter, ZH, notes=False, links=False, marker=zh_marker)
+            section["original"] = _blocks(
+                blocks, chapter, ZH, notes=False, links=False, marker=zh_marker, label_headings=False
+            )
         for block in blocks:
             section["after"] += [Markup(note_html(note.en, EN)) for note in chapter.notes.get(block.id, [])]
             if chapter.links.get(block.id):

@@ -8,6 +8,7 @@ from typing import Any
 from clusterdocs.content.glossary import Term
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.site import urls
+from clusterdocs.site.chapter import display_title
 from clusterdocs.site.lang import messages, pick
 from clusterdocs.site.page import front_matter_text
 from clusterdocs.site.templates import render
@@ -18,8 +19,8 @@ def _chapters(
 ) -> list[dict[str, Any]]:
     return [
         {
-            "title": pick(lang, c.title_zh, c.spec.title_en),
-            "other": pick(lang, c.spec.title_en, c.title_zh),
+            "title": display_title(c, lang),
+            "other": display_title(c, pick(lang, "en", "zh")),
             "description": pick(lang, c.spec.description_zh, c.spec.description_en),
             "href": href(c),
             "pending": c.slug in pending,

@@ -29,6 +29,17 @@ class Messages:
     source: str
     source_note: str
     chinese_title: str
+    editors_title: str
+    byline_supplied: str
+    named_authors: str
+    author_role: str
+    author_group_sep: str
+    # Chapter pages: what is the editors' and what the author's.
+    apparatus: str
+    apparatus_source_abstract: str
+    text_start: str
+    text_end: str
+    text_labels: dict[str, str]
     # Chapter pages: summary, teaching blocks, text.
     summary: str
     abstract: str
@@ -120,6 +131,24 @@ ZH = Messages(
     source="来源",
     source_note="PDF 提取的原始文本，未经改动",
     chinese_title="",
+    editors_title="〔编者拟题〕",
+    byline_supplied="（原文未署名，编者据正文补）",
+    named_authors="署名成员（见文末）",
+    author_role="（{role}）",
+    author_group_sep="；",
+    apparatus="编者导读：以下摘要、学习目标和关键术语为编者所加，不是原文。",
+    apparatus_source_abstract="编者导读：以下“摘要”照录原文；学习目标和关键术语为编者所加，不是原文。",
+    text_start="原文：以下为作者的文本，照录原文；加框的“编者注”和带〔〕的小标题为编者所加。",
+    text_end="原文至此结束。以下讨论题、引用格式和校勘说明为编者所加。",
+    text_labels={
+        "preamble": "〔引言〕",
+        "editors-note": "〔编者按（原刊编者所加，非报告正文）〕",
+        "classification": "〔分类号（原文所印）〕",
+        "conclusion": "〔结语〕",
+        "closing": "〔附则〕",
+        "signature": "〔文末署名〕",
+        "provenance": "〔出处说明（原文所印）〕",
+    },
     summary="摘要",
     abstract="摘要",
     editorial_abstract="编者摘要（原文无摘要）",
@@ -157,6 +186,7 @@ ZH = Messages(
         "join": "连行",
         "break": "分段",
         "table": "重建表格",
+        "replacement": "更正排印",
     },
     repair="{label}（原文第 {lines}{more} 行）：“{text}”",
     repair_reason="——{reason}",
@@ -242,6 +272,34 @@ EN = Messages(
     source="Source",
     source_note="the raw PDF-extracted text, unchanged",
     chinese_title="Chinese title",
+    editors_title=" [title supplied by the editors]",
+    byline_supplied="",
+    named_authors="Members named at the end of the text",
+    author_role=" ({role})",
+    author_group_sep="; ",
+    apparatus=(
+        "Editors' guide: the summary, learning objectives and key terms below are the editors', "
+        "not the source's."
+    ),
+    apparatus_source_abstract=(
+        "Editors' guide: the summary, learning objectives and key terms below are the editors'; the Chinese "
+        "abstract is the source's."
+    ),
+    text_start=(
+        "The text: section by section, the editors' English summary, then the author's Chinese original."
+    ),
+    text_end=(
+        "End of the text. The discussion questions, citation and notes on the text below are the editors'."
+    ),
+    text_labels={
+        "preamble": "[Opening text, untitled in the source]",
+        "editors-note": "[Editor's note by the journal, not part of the report]",
+        "classification": "[Classification codes, as printed]",
+        "conclusion": "[Conclusion]",
+        "closing": "[Closing provision]",
+        "signature": "[Authors, as signed at the end]",
+        "provenance": "[Provenance note, as printed]",
+    },
     summary="Summary",
     abstract="Abstract",
     editorial_abstract="",
@@ -280,6 +338,7 @@ EN = Messages(
         "join": "Lines joined",
         "break": "Paragraph break",
         "table": "Table rebuilt",
+        "replacement": "Typography corrected",
     },
     repair="{label} (source line{s} {lines}{more}): “{text}”",
     repair_reason=" — {reason}",
