@@ -70,6 +70,8 @@ def english_texts(english: EnglishChapter) -> list[tuple[str, str]]:
     texts += [(f"sections.{k}", v) for k, v in english.sections.items()]
     texts += [(f"objectives.en[{i}]", v) for i, v in enumerate(english.objectives.en)]
     texts += [(f"questions.en[{i}]", v) for i, v in enumerate(english.questions.en)]
+    if english.context is not None:
+        texts.append(("context.en", english.context.en))
     return texts
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterdocs.config import CONTENT
+from clusterdocs.content.references import Reference, check_url
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Chapter, Heading
 from clusterdocs.schema import Reader
@@ -23,6 +24,7 @@ KEYS = (
     "objectives",
     "questions",
     "key_terms",
+    "context",
 )
 TEACHING_ITEMS = (3, 5)
 """How many learning objectives and discussion questions a chapter has, in each language."""
@@ -34,6 +36,16 @@ class Bilingual:
 
     en: tuple[str, ...]
     zh: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """The editors' policy context for a chapter, in both languages: date, genre, issuer, policy terms."""
+
+    en: str
+    zh: str
+    references: tuple[Reference, ...]
+    """Public pages for every fact from outside the sources."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,19 @@ class EnglishChapter:
     objectives: Bilingual
     questions: Bilingual
     key_terms: tuple[str, ...]
+    context: Context | None = None
+
+
+def _context(r: Reader) -> Context | None:
+    """The optional `context: {en, zh, references: [{title, url}]}`."""
+    sub = r.optional_sub("context", ("en", "zh", "references"))
+    if sub is None:
+        return None
+    references = []
+    for item in sub.items("references", ("title", "url")):
+        url = check_url(item.text("url", line=True).strip(), r.name, item.place("url"))
+        references.append(Reference(item.text("title", line=True).strip(), url))
+    return Context(sub.text("en").strip(), sub.text("zh").strip(), tuple(references))
 
 
 def _bilingual(r: Reader, key: str) -> Bilingual:
@@ -98,6 +123,7 @@ def load_english(
         objectives=_bilingual(r, "objectives"),
         questions=_bilingual(r, "questions"),
         key_terms=r.texts("key_terms"),
+        context=_context(r),
     )
 
 

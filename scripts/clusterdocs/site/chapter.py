@@ -13,6 +13,7 @@ from clusterdocs.escape import html_text, ident, md_text
 from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table, sections
 from clusterdocs.ingest.repairs import Applied
 from clusterdocs.site import urls
+from clusterdocs.site.context import context_html
 from clusterdocs.site.lang import EN, ZH, Messages, messages, pick
 from clusterdocs.site.page import front_matter_text
 from clusterdocs.site.templates import render
@@ -282,6 +283,7 @@ def _page(
         "key_terms": key_terms,
         "questions": pick(lang, english.questions.zh, english.questions.en) if english else (),
         "changes": [Markup(item) for item in describe_changes(chapter, msg)],
+        "context": context_html(english, lang, terms),
     }
 
 

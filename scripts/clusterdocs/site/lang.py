@@ -90,6 +90,9 @@ class Messages:
     claims_intro: str
     reference: str
     mention_summary: str
+    # Chapter pages: the editors' policy context.
+    context: str
+    context_references: str
     arguments: str
     mentions: str
     mentions_count: str
@@ -229,6 +232,8 @@ ZH = Messages(
     claims_intro="以下是原文作者的说法中与史实不符或自相矛盾之处。作者的原话保留在原文中，编者注给出公认的事实及其公开出处。",
     reference="参考",
     mention_summary="",
+    context="背景（编者所加）",
+    context_references="参考资料",
     arguments="各章如何使用本案例",
     mentions="原文中的全部提及",
     mentions_count="共 {n} 段。",
@@ -388,6 +393,8 @@ EN = Messages(
     ),
     reference="Reference",
     mention_summary="English summary of the section",
+    context="Context (the editors')",
+    context_references="References",
     arguments="What each author uses the case to argue",
     mentions="Every passage that mentions it",
     mentions_count=(
