@@ -62,4 +62,19 @@ def report(chapters: list[Chapter], content: Path = CONTENT) -> list[str]:
         lines += problems(c, english, pages)
         if english is not None:
             lines += untraceable(c, english)
-    return lines + terminology.report(chapters, content)
+    return lines + terminology.report(chapters, content) + translation_report(chapters, content, drafts=False)
+
+
+def translation_report(chapters: list[Chapter], content: Path = CONTENT, drafts: bool = True) -> list[str]:
+    """Alignment problems of the translations: read-back ones always, drafts if asked."""
+    from clusterdocs.checks.alignment import misaligned
+    from clusterdocs.content.terminology import load_terminology
+    from clusterdocs.content.translation import load_all_translations
+
+    terms = load_terminology(content / "terminology.yml")
+    lines = []
+    for c in chapters:
+        translation = load_all_translations(chapters, content / "translation")[c.slug]
+        if translation is not None and (drafts or translation.status != "draft"):
+            lines += misaligned(c, translation, terms)
+    return lines

@@ -1,0 +1,52 @@
+"""The translation keeps step with the Chinese: every block, no stale ids, every figure, every term."""
+
+from __future__ import annotations
+
+from clusterdocs.content.terminology import Rendering
+from clusterdocs.content.translation import TranslatedTable, Translation
+from clusterdocs.ingest.model import Block, Chapter, Heading, Table
+from clusterdocs.numbers import conversions, numbers_in
+
+KIND: dict[type, str] = {Heading: "heading", Table: "table"}
+
+
+def _chinese(block: Block) -> str:
+    return block.text
+
+
+def _english(entry: str | TranslatedTable) -> str:
+    return entry.text if isinstance(entry, TranslatedTable) else entry
+
+
+def misaligned(chapter: Chapter, translation: Translation, terms: list[Rendering]) -> list[str]:
+    """One line per problem: a block without English, a stale id, a figure or term lost, a bad conversion."""
+    where = f"content/translation/{chapter.slug}.yml"
+    blocks = {b.id: b for b in chapter.blocks}
+    found = [
+        f"{where}: blocks.{key}: no block {key!r} in the chapter (stale id)"
+        for key in translation.blocks
+        if key not in blocks
+    ]
+    for block in chapter.blocks:
+        entry = translation.blocks.get(block.id)
+        kind = (
+            "heading" if isinstance(block, Heading) else "table" if isinstance(block, Table) else "paragraph"
+        )
+        if entry is None:
+            found.append(f"{where}: blocks.{block.id}: the {kind} has no English")
+            continue
+        if isinstance(block, Table) != isinstance(entry, TranslatedTable):
+            found.append(
+                f"{where}: blocks.{block.id}: a {kind} needs {'a table' if kind == 'table' else 'text'}"
+            )
+            continue
+        english = _english(entry)
+        errors, _ = conversions(english)
+        found += [f"{where}: blocks.{block.id}: conversion {e}" for e in errors]
+        for n in sorted(numbers_in(_chinese(block)) - numbers_in(english)):
+            found.append(f"{where}: blocks.{block.id}: the figure {n} is missing from the English")
+        for t in terms:
+            if t.count(_chinese(block)) and not t.used_in(english):
+                accepted = ", ".join(f'"{f}"' for f in t.english)
+                found.append(f"{where}: blocks.{block.id}: {t.zh} is rendered by none of {accepted}")
+    return found

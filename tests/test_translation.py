@@ -1,0 +1,68 @@
+"""The translation's alignment with the Chinese is data, and the check finds every kind of drift."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clusterdocs.checks.alignment import misaligned
+from clusterdocs.content.terminology import Rendering
+from clusterdocs.content.translation import Translation, load_all_translations, load_translation
+from clusterdocs.errors import SourceError
+from clusterdocs.ingest.manifest import load_manifest
+from clusterdocs.ingest.model import Chapter
+from clusterdocs.ingest.structure import build_chapters
+
+FIXTURES = Path(__file__).parent / "fixtures" / "translation"
+TERMS = [
+    Rendering("产业集群", "industrial cluster", "concept", forms=("industrial clusters",)),
+    Rendering("规模以上", "above designated size", "concept"),
+]
+
+
+@pytest.fixture
+def chapter() -> Chapter:
+    manifest = load_manifest(FIXTURES / "aligned.yml")
+    return build_chapters(manifest, (FIXTURES / "aligned.txt").read_text(encoding="utf-8"))[0]
+
+
+def _translation(tmp_path: Path, fixture: str) -> Translation | None:
+    shutil.copy(FIXTURES / fixture, tmp_path / "aligned.yml")
+    return load_translation("aligned", tmp_path)
+
+
+def test_the_fixture_chapter_has_the_blocks_the_translations_name(chapter: Chapter) -> None:
+    assert [b.id for b in chapter.blocks] == ["s1", "s1-p1", "s1-p2", "s2", "s2-p1"]
+
+
+def test_a_complete_translation_is_aligned(chapter: Chapter, tmp_path: Path) -> None:
+    translation = _translation(tmp_path, "aligned.en.yml")
+    assert translation is not None and translation.status == "read-back"
+    assert misaligned(chapter, translation, TERMS) == []
+
+
+def test_every_kind_of_drift_is_one_line(chapter: Chapter, tmp_path: Path) -> None:
+    translation = _translation(tmp_path, "broken.en.yml")
+    assert translation is not None and translation.status == "draft"  # no status given: a draft
+    where = "content/translation/aligned.yml: blocks."
+    assert misaligned(chapter, translation, TERMS) == [
+        f"{where}s9-p1: no block 's9-p1' in the chapter (stale id)",
+        f"{where}s1-p1: conversion '23.5亿元 (23.5 billion': 23.5亿 is 2,350,000,000.0 not 23,500,000,000.0",
+        f"{where}s1-p1: the figure 15 is missing from the English",
+        f'{where}s1-p2: 产业集群 is rendered by none of "industrial cluster", "industrial clusters"',
+        f"{where}s2-p1: the paragraph has no English",
+    ]
+
+
+def test_a_translation_of_no_chapter_and_a_bad_status_are_refused(chapter: Chapter, tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "aligned.en.yml", tmp_path / "no-such-chapter.yml")
+    with pytest.raises(
+        SourceError, match=r"^content/translation/no-such-chapter.yml: no chapter has the slug"
+    ):
+        load_all_translations([chapter], tmp_path)
+    text = (FIXTURES / "aligned.en.yml").read_text(encoding="utf-8").replace("read-back", "finished")
+    (tmp_path / "aligned.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match=r"aligned.yml:about.status: expected one of draft, read-back"):
+        load_translation("aligned", tmp_path)
