@@ -64,12 +64,13 @@ def _mentions(entry: Entry, chapters: dict[str, Chapter], lang: str, page: str) 
 def _source(source: dict[str, str], chapters: dict[str, Chapter], lang: str, page: str) -> dict[str, str]:
     """A timeline row's source as a link: a chapter paragraph (¶ id, titled by its chapter) or a reference."""
     if "url" in source:
-        return {"text": source["title"], "href": source["url"], "title": ""}
+        return {"text": source["title"], "href": source["url"], "title": "", "lang": "en"}
     chapter = chapters[source["chapter"]]
     return {
         "text": f"¶ {source['block']}",
         "href": urls.link(page, urls.chapter(chapter.slug), source["block"]),
         "title": pick(lang, chapter.title_zh, chapter.spec.title_en),
+        "lang": "",
     }
 
 

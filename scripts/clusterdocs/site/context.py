@@ -28,7 +28,8 @@ def context_html(english: EnglishChapter | None, lang: str, terms: list[Term] | 
     references = ""
     if context.references:
         items = "".join(
-            f'<li><a href="{html_text(r.url)}">{html_text(r.title)}</a></li>' for r in context.references
+            f'<li><a href="{html_text(r.url)}" lang="en">{html_text(r.title)}</a></li>'
+            for r in context.references
         )
         references = f'<p class="context-references">{msg.context_references}</p><ul>{items}</ul>'
     return Markup(
