@@ -3,14 +3,36 @@
 (function () {
   "use strict";
 
+  // == Language switch keeps the place ==
+  // With a #fragment the switch carries it; without one (the reader scrolled), the nearest section heading or
+  // paragraph above the top of the screen is the place (ids are the same in both languages).
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
-    if (!link || !window.location.hash) return;
+    if (!link) return;
+    var fragment = window.location.hash || readingPlace();
+    if (!fragment) return;
     event.preventDefault();
     var url = new URL(link.getAttribute("href"), window.location.href);
-    url.hash = window.location.hash;
+    url.hash = fragment;
     window.location.assign(url.href);
   });
+
+  // "#id" of the last visible heading or paragraph that starts above a line just under the header ("" if none).
+  function readingPlace() {
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 24;
+    var place = "";
+    var candidates = document.querySelectorAll(
+      "article h2[id], article h3[id], article h4[id], article h5[id], article h6[id], article p.para[id]"
+    );
+    for (var i = 0; i < candidates.length; i++) {
+      var rect = candidates[i].getBoundingClientRect();
+      if (rect.height === 0) continue; // inside a closed original
+      if (rect.top > line) break;
+      place = "#" + candidates[i].id;
+    }
+    return place;
+  }
 
   // The element a #fragment names; a malformed escape (#%E0%A4%A) names none rather than throwing.
   function hashTarget() {
@@ -52,4 +74,271 @@
   } else {
     revealTarget();
   }
+})();
+
+// == Reading aids (issue 12): links that copy, definitions in place, all originals at once ==
+(function () {
+  "use strict";
+
+  var english = document.documentElement.lang === "en";
+  var WORDS = english
+    ? {
+        copied: "Link copied",
+        copyFailed: "Link: ",
+        sectionLink: "Link to this section",
+        glossary: "Glossary entry",
+        showAll: "Show all originals",
+        hideAll: "Hide all originals",
+        showAllZh: "展开全部原文",
+        hideAllZh: "收起全部原文",
+      }
+    : { copied: "链接已复制", copyFailed: "链接：", sectionLink: "本节链接", glossary: "术语表条目" };
+
+  // -- A polite status message that disappears by itself.
+  var toast = null;
+  var toastTimer = 0;
+  function say(text) {
+    if (!toast) return;
+    toast.textContent = text;
+    toast.classList.add("site-toast--shown");
+    window.clearTimeout(toastTimer);
+    toastTimer = window.setTimeout(function () {
+      toast.classList.remove("site-toast--shown");
+    }, 2500);
+  }
+
+  // -- Links that copy: a section's # or a paragraph's ¶ puts the full URL on the clipboard and says so.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "site-copy-buffer";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (error) {
+        ok = false;
+      }
+      document.body.removeChild(area);
+      if (ok) resolve();
+      else reject(new Error("copy refused"));
+    });
+  }
+
+  function copyLinks() {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a.headerlink, a.para-link");
+      if (!link) return;
+      var fragment = link.getAttribute("href") || "";
+      if (fragment.charAt(0) !== "#") return;
+      event.preventDefault();
+      var url = window.location.origin + window.location.pathname + fragment;
+      if (window.location.hash !== fragment) window.location.hash = fragment;
+      copyText(url).then(
+        function () {
+          say(WORDS.copied);
+        },
+        function () {
+          say(WORDS.copyFailed + url);
+        }
+      );
+    });
+  }
+
+  // -- Definitions in place: a glossary term shows its entry in a popover (tap on touch; hover or keyboard
+  // focus elsewhere). Escape or a tap elsewhere closes it; focus is never moved into it or trapped.
+  var popover = null;
+  var owner = null;
+  var closeTimer = 0;
+
+  function span(className, text, lang) {
+    var el = document.createElement("span");
+    el.className = className;
+    el.textContent = text;
+    if (lang) el.lang = lang;
+    return el;
+  }
+
+  function buildPopover() {
+    popover = document.createElement("div");
+    popover.id = "term-popover";
+    popover.className = "term-popover";
+    popover.setAttribute("role", "dialog");
+    popover.hidden = true;
+    popover.addEventListener("pointerenter", function () {
+      window.clearTimeout(closeTimer);
+    });
+    popover.addEventListener("pointerleave", function (event) {
+      if (event.pointerType === "mouse") closeSoon();
+    });
+    document.body.appendChild(popover);
+  }
+
+  function openTerm(link) {
+    if (!popover) return;
+    window.clearTimeout(closeTimer);
+    if (owner === link && !popover.hidden) return;
+    closeTerm();
+    var data = link.dataset;
+    var head = document.createElement("p");
+    head.className = "term-popover__head";
+    var main = english ? span("term-popover__term", data.termEn, "en") : span("term-popover__term", data.termZh);
+    var other = english ? span("term-popover__other", data.termZh, "zh-Hans") : span("term-popover__other", data.termEn, "en");
+    head.appendChild(main);
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(english ? other : span("term-popover__pinyin", data.termPinyin, "zh-Latn-pinyin"));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(english ? span("term-popover__pinyin", data.termPinyin, "zh-Latn-pinyin") : other);
+    var definition = document.createElement("p");
+    definition.className = "term-popover__def";
+    definition.textContent = data.termDef;
+    var more = document.createElement("a");
+    more.className = "term-popover__more";
+    more.href = link.href;
+    more.textContent = WORDS.glossary + " →";
+    popover.replaceChildren(head, definition, more);
+    popover.setAttribute("aria-label", link.textContent);
+    popover.hidden = false;
+    owner = link;
+    link.setAttribute("aria-expanded", "true");
+    link.setAttribute("aria-describedby", "term-popover");
+    place(link);
+  }
+
+  function place(link) {
+    var rect = link.getBoundingClientRect();
+    var width = popover.offsetWidth;
+    var height = popover.offsetHeight;
+    var left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
+    var below = rect.bottom + 6;
+    var top = below + height > window.innerHeight && rect.top - height - 6 > 0 ? rect.top - height - 6 : below;
+    popover.style.left = Math.max(8, left) + window.scrollX + "px";
+    popover.style.top = top + window.scrollY + "px";
+  }
+
+  function closeTerm() {
+    window.clearTimeout(closeTimer);
+    if (!popover || popover.hidden) return;
+    popover.hidden = true;
+    if (owner) {
+      owner.setAttribute("aria-expanded", "false");
+      owner.removeAttribute("aria-describedby");
+    }
+    owner = null;
+  }
+
+  function closeSoon() {
+    window.clearTimeout(closeTimer);
+    closeTimer = window.setTimeout(closeTerm, 300);
+  }
+
+  function termLink(target) {
+    return target && target.closest ? target.closest("a.term[data-term-def]") : null;
+  }
+
+  function definitionsInPlace() {
+    var terms = document.querySelectorAll("a.term[data-term-def]");
+    if (!terms.length) return;
+    buildPopover();
+    terms.forEach(function (link) {
+      link.setAttribute("aria-expanded", "false");
+      link.setAttribute("aria-haspopup", "dialog");
+    });
+    // Mouse: hover opens; leaving the term and the popover closes (the pointer may cross into the popover).
+    document.addEventListener("pointerover", function (event) {
+      var link = termLink(event.target);
+      if (link && event.pointerType === "mouse") openTerm(link);
+    });
+    document.addEventListener("pointerout", function (event) {
+      var link = termLink(event.target);
+      if (link && link === owner && event.pointerType === "mouse" && !popover.contains(event.relatedTarget)) {
+        closeSoon();
+      }
+    });
+    // Keyboard: focus opens (only when focus is visible, so that a tap is not taken for it); leaving closes.
+    document.addEventListener("focusin", function (event) {
+      var link = termLink(event.target);
+      if (link && link.matches(":focus-visible")) openTerm(link);
+      else if (owner && !popover.contains(event.target)) closeTerm();
+    });
+    // Tap or click: the first opens the definition; a second on the same term follows it to the glossary.
+    document.addEventListener("click", function (event) {
+      var link = termLink(event.target);
+      if (!link) return;
+      if (owner === link && !popover.hidden) return;
+      event.preventDefault();
+      openTerm(link);
+    });
+    // A tap or click anywhere else closes it.
+    document.addEventListener("pointerdown", function (event) {
+      if (owner && !popover.contains(event.target) && !termLink(event.target)) closeTerm();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !owner) return;
+      var back = popover.contains(document.activeElement) ? owner : null;
+      closeTerm();
+      if (back) back.focus();
+    });
+    window.addEventListener("resize", closeTerm);
+  }
+
+  // -- Show or hide every Chinese original at once (English chapter pages).
+  function allOriginals() {
+    var originals = document.querySelectorAll("article details.original");
+    if (!english || originals.length < 2) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button originals-toggle";
+    function label() {
+      var open = Array.prototype.every.call(originals, function (d) {
+        return d.open;
+      });
+      button.replaceChildren(
+        document.createTextNode(open ? WORDS.hideAll : WORDS.showAll),
+        document.createTextNode(" · "),
+        span("", open ? WORDS.hideAllZh : WORDS.showAllZh, "zh-Hans")
+      );
+      button.dataset.open = open ? "1" : "";
+    }
+    button.addEventListener("click", function () {
+      var open = button.dataset.open === "1";
+      originals.forEach(function (d) {
+        d.open = !open;
+      });
+      label();
+    });
+    originals.forEach(function (d) {
+      d.addEventListener("toggle", label);
+    });
+    label();
+    var first = document.querySelector("article .chapter-meta") || originals[0];
+    first.parentNode.insertBefore(button, first.nextSibling);
+  }
+
+  // -- The theme writes one permalink title for both languages; English pages get theirs.
+  function permalinkTitles() {
+    document.querySelectorAll("a.headerlink").forEach(function (link) {
+      link.title = WORDS.sectionLink;
+      link.setAttribute("aria-label", WORDS.sectionLink);
+    });
+  }
+
+  function start() {
+    toast = document.createElement("div");
+    toast.className = "site-toast";
+    toast.setAttribute("role", "status");
+    toast.setAttribute("aria-live", "polite");
+    document.body.appendChild(toast);
+    copyLinks();
+    definitionsInPlace();
+    allOriginals();
+    permalinkTitles();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
