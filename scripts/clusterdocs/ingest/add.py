@@ -8,11 +8,10 @@ edited by mistake is caught. The first five seeds keep the names they were recei
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from clusterdocs.atomic import write_atomically
 from clusterdocs.config import CONTENT, SEEDS
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus, manifests
@@ -66,18 +65,6 @@ def check_sums(seeds: Path = SEEDS) -> dict[str, str]:
     return sums
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file renamed over it."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".adding-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _sums_text(sums: dict[str, str]) -> bytes:
     return "".join(f"{digest}  {name}\n" for name, digest in sorted(sums.items())).encode("ascii")
 
@@ -109,7 +96,7 @@ def add_source(file: Path, seeds: Path = SEEDS, content: Path = CONTENT) -> str:
             (yml, manifest),
             (seeds / SUMS, _sums_text({**sums, name: digest})),
         ):
-            _write(path, payload)
+            write_atomically(path, payload, prefix=".adding-")
             written.append(path)
         load_corpus(seeds)
     except BaseException:
@@ -117,7 +104,7 @@ def add_source(file: Path, seeds: Path = SEEDS, content: Path = CONTENT) -> str:
             if path in written:
                 path.unlink(missing_ok=True)
         if seeds / SUMS in written:
-            _write(seeds / SUMS, old_sums)
+            write_atomically(seeds / SUMS, old_sums, prefix=".adding-")
         raise
     head = (
         f"Added {shown} as seeds/{name}; drafted seeds/{yml.name}; recorded its SHA-256 in seeds/{SUMS}.\n\n"
