@@ -1,0 +1,411 @@
+"""Reading aids in Chromium, on a touch phone (390×844) and a desktop (1280×900), in both languages:
+glossary definitions in place, the glossary as cards, the language switch keeping the place without a
+#fragment, section and paragraph links that copy the full URL, the Chinese originals on English pages, and
+the smaller findings of the reader-experience review (issue 12). Screenshots: tests/artifacts/."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "has_touch": True,
+        "is_mobile": True,
+        "device_scale_factor": 2,
+    },
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+}
+CHAPTER = "chapters/hunan-small-towns/"
+PREFIX = {"zh": "/", "en": "/en/"}
+COPIED = {"zh": "链接已复制", "en": "Link copied"}
+
+
+class Reader:
+    """A page in a browser context of one size; requests to other hosts are refused and recorded."""
+
+    def __init__(self, browser: object, base: str, size: str) -> None:
+        self.base = base
+        self.size = size
+        self.touch = size == "phone"
+        self.context = browser.new_context(**VIEWPORTS[size])
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        self.page = self.context.new_page()
+        self.foreign: list[str] = []
+        self.context.route("**/*", self._route)
+
+    def _route(self, route: object) -> None:
+        url = route.request.url
+        if url == self.base or url.startswith((self.base + "/", "data:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("load")
+
+    def press(self, locator: object) -> None:
+        """A tap on the phone, a click on the desktop."""
+        if self.touch:
+            locator.tap()
+        else:
+            locator.click()
+
+    def shot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"reading-{name}-{self.size}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def reader(request: pytest.FixtureRequest, browser: object, server: str) -> Iterator[Reader]:
+    r = Reader(browser, server, request.param)
+    yield r
+    assert r.foreign == []
+    r.context.close()
+
+
+def _glossary() -> dict[str, object]:
+    from clusterdocs.content.glossary import load_glossary
+
+    return {t.id: t for t in load_glossary()}
+
+
+def _in_view(page: object, selector: str) -> bool:
+    return page.evaluate(
+        """s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return r.height > 0 && r.top >= 0 && r.top < innerHeight; }""",
+        selector,
+    )
+
+
+# -- Definitions in place ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_glossary_term_shows_its_definition_in_place(reader: Reader, lang: str) -> None:
+    page = reader.page
+    reader.goto(PREFIX[lang] + CHAPTER)
+    url = page.url
+    term = page.locator("article a.term:visible").nth(2)
+    term.scroll_into_view_if_needed()
+    entry = _glossary()[term.get_attribute("href").split("#")[1]]
+    popover = page.locator("#term-popover")
+    if reader.touch:
+        term.tap()
+    else:
+        term.hover()
+    popover.wait_for(state="visible")
+    assert page.url == url  # the reader has not left the chapter
+    text = popover.inner_text()
+    definition = entry.def_zh if lang == "zh" else entry.def_en
+    for part in (entry.zh, entry.pinyin, entry.en, definition):
+        assert part in text, (part, text)
+    assert popover.get_attribute("role") == "dialog"
+    assert term.get_attribute("aria-expanded") == "true"
+    assert term.get_attribute("aria-describedby") == "term-popover"
+    more = popover.locator("a.term-popover__more")
+    assert more.get_attribute("href").endswith(f"/glossary/#{entry.id}")
+    box = popover.bounding_box()
+    width = VIEWPORTS[reader.size]["viewport"]["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    reader.shot(f"term-{lang}")
+    page.keyboard.press("Escape")
+    popover.wait_for(state="hidden")
+    assert term.get_attribute("aria-expanded") == "false"
+    assert term.get_attribute("aria-describedby") is None
+    # Open again, then a tap or click elsewhere closes it.
+    if reader.touch:
+        term.tap()
+    else:
+        page.mouse.move(5, 5)
+        term.hover()
+    popover.wait_for(state="visible")
+    if reader.touch:
+        page.locator("article h1").tap()
+    else:
+        page.mouse.move(5, 5)
+        page.mouse.click(5, 300)
+    popover.wait_for(state="hidden")
+    assert page.url == url
+    if reader.touch:  # a second tap on the open term follows it to the glossary entry
+        term.tap()
+        popover.wait_for(state="visible")
+        term.tap()
+        page.wait_for_url(re.compile(rf"/glossary/#{entry.id}$"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_keyboard_focus_shows_the_definition_and_moves_on(reader: Reader, lang: str) -> None:
+    if reader.touch:
+        pytest.skip("keyboard focus is tested on the desktop")
+    page = reader.page
+    reader.goto(PREFIX[lang] + CHAPTER)
+    # Focus the control just before the first term, then Tab onto the term as a keyboard user would.
+    page.evaluate(
+        """() => {
+            const all = [...document.querySelectorAll('a[href], button, summary, input')]
+                .filter(e => e.getClientRects().length);
+            const term = document.querySelector('article a.term');
+            all[all.indexOf(term) - 1].focus();
+        }"""
+    )
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('a.term')")
+    popover = page.locator("#term-popover")
+    popover.wait_for(state="visible")
+    reader.shot(f"term-keyboard-{lang}")
+    first = page.locator("article a.term").first
+    assert first.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Tab")  # focus is not trapped: it moves on, and the definition goes with it
+    assert not page.evaluate("() => document.getElementById('term-popover').contains(document.activeElement)")
+    assert first.get_attribute("aria-expanded") == "false"
+    if not page.evaluate("() => document.activeElement.matches('a.term')"):
+        popover.wait_for(state="hidden")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_glossary_reads_as_cards_and_highlights_the_target(reader: Reader, lang: str) -> None:
+    page = reader.page
+    entry = "industrial-cluster"
+    reader.goto(f"{PREFIX[lang]}glossary/#{entry}")
+    width = VIEWPORTS[reader.size]["viewport"]["width"]
+    assert page.locator("article table").count() == 0
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    # Every definition is inside the screen's width; "used in" is collapsed.
+    overflow = page.evaluate(
+        "w => [...document.querySelectorAll('.glossary-def')]"
+        ".filter(d => d.getBoundingClientRect().right > w).length",
+        width,
+    )
+    assert overflow == 0
+    assert page.locator(".glossary-used details[open]").count() == 0
+    assert page.locator(".glossary-used details").count() > 0
+    colours = page.evaluate(
+        """id => [getComputedStyle(document.getElementById(id)).backgroundColor,
+                  getComputedStyle(document.querySelector('.glossary-entry:not(:target)')).backgroundColor]""",
+        entry,
+    )
+    assert colours[0] != colours[1], colours  # the entry a link points to stands out
+    assert _in_view(page, f"#{entry}")
+    styles = page.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector('.glossary-def'));
+                   return [s.overflowWrap, s.hyphens]; }"""
+    )
+    assert styles[0] == "break-word"
+    if lang == "en":
+        assert styles[1] == "auto"
+    reader.shot(f"glossary-{lang}")
+
+
+# -- The language switch keeps the place -------------------------------------------------------------------
+
+
+def _switch(reader: Reader, lang: str) -> None:
+    page = reader.page
+    if reader.touch:
+        page.locator(".md-header__option .md-select button").tap()
+    else:
+        page.hover(".md-header__option .md-select")
+    page.locator(f".md-select__link[hreflang='{lang}']").click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize(("start", "target"), [("zh", "en"), ("en", "zh")])
+def test_the_language_switch_keeps_the_place_without_a_fragment(
+    reader: Reader, start: str, target: str
+) -> None:
+    page = reader.page
+    reader.goto(PREFIX[start] + CHAPTER)
+    heading = "s6"
+    # Scroll as a reader does: the heading goes above the top of the screen, no #fragment is added.
+    page.evaluate("id => { document.getElementById(id).scrollIntoView(); window.scrollBy(0, 40); }", heading)
+    assert "#" not in page.url
+    _switch(reader, target)
+    assert page.evaluate("() => document.documentElement.lang").startswith(target)
+    fragment = page.url.split("#", 1)[1] if "#" in page.url else ""
+    assert fragment, page.url
+    # The fragment names the section the reader was in (or a paragraph of it), shown near the top.
+    assert fragment == heading or fragment.startswith(heading + "-"), fragment
+    assert _in_view(page, f"#{fragment}")
+    reader.shot(f"switch-{start}-{target}")
+
+
+# -- Links that copy ---------------------------------------------------------------------------------------
+
+
+def _contrast(page: object, selector: str) -> float:
+    return page.evaluate(
+        """s => {
+            const el = document.querySelector(s);
+            const parse = c => c.match(/[\\d.]+/g).map(Number);
+            let [r, g, b, a = 1] = parse(getComputedStyle(el).color);
+            a *= Number(getComputedStyle(el).opacity);
+            let bg = null;
+            for (let e = el; e && !bg; e = e.parentElement) {
+                const c = parse(getComputedStyle(e).backgroundColor);
+                if ((c[3] ?? 1) > 0) bg = c;
+            }
+            bg = bg || [255, 255, 255];
+            const mix = (f, k) => f * a + k * (1 - a);
+            const fg = [mix(r, bg[0]), mix(g, bg[1]), mix(b, bg[2])];
+            const lum = c => { const v = c.slice(0, 3).map(x => x / 255)
+                .map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+                return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+            const [l1, l2] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+            return (l1 + 0.05) / (l2 + 0.05);
+        }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", ["headerlink", "para-link"])
+def test_section_and_paragraph_links_copy_the_full_url(reader: Reader, lang: str, kind: str) -> None:
+    page = reader.page
+    path = PREFIX[lang] + CHAPTER
+    reader.goto(path)
+    if lang == "en" and kind == "para-link":
+        reader.press(page.locator("article details.original summary").nth(1))
+    scope = "h2" if kind == "headerlink" else "p.para"
+    link = page.locator(f"article {scope}[id]:visible a.{kind}").first
+    link.scroll_into_view_if_needed()
+    if reader.touch:  # on touch the link shows without hovering, large enough to tap, and readable
+        box = link.bounding_box()
+        assert link.is_visible() and box["width"] >= 24 and box["height"] >= 24, box
+        selector = f"#{link.evaluate('a => a.parentElement.id')} > a.{kind}"
+        assert _contrast(page, selector) >= 3, selector
+    fragment = link.get_attribute("href")
+    reader.press(link)
+    toast = page.locator(".site-toast[role='status'][aria-live='polite']")
+    toast.wait_for(state="visible")
+    assert toast.inner_text() == COPIED[lang]
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == reader.base + path + fragment
+    assert page.url.endswith(fragment)
+    reader.shot(f"copied-{kind}-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_page_describes_what_the_links_do(reader: Reader, lang: str) -> None:
+    reader.goto(PREFIX[lang])
+    text = reader.page.locator("article").inner_text()
+    if lang == "zh":
+        assert "复制" in text and "#" in text and "¶" in text
+    else:
+        assert "copies" in text and "#" in text and "¶" in text
+    assert ("停留在同一节" if lang == "zh" else "same section") in text
+
+
+# -- Parallel reading --------------------------------------------------------------------------------------
+
+
+def test_the_chinese_original_is_set_at_body_size_and_opens_all_at_once(reader: Reader) -> None:
+    page = reader.page
+    reader.goto("/en/" + CHAPTER)
+    details = page.locator("article details.original")
+    assert details.count() > 2
+    summary = details.nth(1).locator("summary")
+    assert summary.get_attribute("lang") == "en"
+    button = page.locator("button.originals-toggle")
+    assert "Show all originals" in button.inner_text() and "展开全部原文" in button.inner_text()
+    reader.press(button)
+    assert page.locator("article details.original:not([open])").count() == 0
+    assert "Hide all originals" in button.inner_text() and "收起全部原文" in button.inner_text()
+    sizes = page.evaluate(
+        """() => { const o = getComputedStyle(document.querySelector('details.original p.para'));
+                   const e = getComputedStyle(document.querySelector('article > p:not(.other-language)'));
+                   return [o.fontSize, e.fontSize, parseFloat(o.lineHeight) / parseFloat(o.fontSize),
+                           getComputedStyle(document.querySelector('details.original')).borderTopColor]; }"""
+    )
+    assert sizes[0] == sizes[1], sizes  # the original at the size of the English text
+    assert 1.7 <= sizes[2] <= 1.8, sizes
+    assert sizes[3] != "rgb(68, 138, 255)", sizes  # not the theme's blue note
+    icon = page.evaluate(
+        "() => getComputedStyle(document.querySelector('details.original > summary'), '::before').display"
+    )
+    assert icon == "none"
+    page.locator("article details.original").nth(1).scroll_into_view_if_needed()
+    reader.shot("originals-open")
+    reader.press(button)
+    assert page.locator("article details.original[open]").count() == 0
+
+
+# -- The rest of the findings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_chapter_index_is_a_list_without_slanted_chinese(
+    reader: Reader, lang: str, slugs: list[str]
+) -> None:
+    page = reader.page
+    reader.goto(PREFIX[lang] + "chapters/")
+    items = page.locator("article ul > li")
+    assert items.count() == len(slugs)
+    hrefs = [items.nth(i).locator("a").first.get_attribute("href") for i in range(items.count())]
+    assert [h.rstrip("/").split("/")[-1] for h in hrefs] == slugs
+    other = page.locator(f"article ul > li [lang='{'en' if lang == 'zh' else 'zh-Hans'}']")
+    assert other.count() == len(slugs)
+    slanted = page.evaluate(
+        """() => [...document.querySelectorAll('article *')]
+            .filter(e => /[\\u4e00-\\u9fff]/.test(e.textContent) && e.closest('[lang]').lang.startsWith('zh')
+                         && getComputedStyle(e).fontStyle === 'italic').map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert slanted == []
+    reader.shot(f"chapters-{lang}")
+
+
+def test_han_text_on_english_pages_is_marked_chinese(reader: Reader) -> None:
+    if reader.touch:
+        pytest.skip("markup, not layout: checked once")
+    page = reader.page
+    reader.goto("/en/" + CHAPTER)
+    unmarked = page.evaluate(
+        """() => { const out = []; const walk = document.createTreeWalker(
+                     document.querySelector('article'), NodeFilter.SHOW_TEXT);
+                   for (let n; (n = walk.nextNode());) {
+                     if (/[\\u4e00-\\u9fff]/.test(n.data) && !n.parentElement.closest('.citations')
+                         && !n.parentElement.closest('[lang]').lang.startsWith('zh'))
+                       out.push(n.data.slice(0, 40));
+                   } return out; }"""
+    )
+    assert unmarked == []
+    titles = page.evaluate("() => [...document.querySelectorAll('a.headerlink')].map(a => a.title)")
+    assert titles and set(titles) == {"Link to this section"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_back_to_top_button_sits_in_the_corner_on_a_phone(reader: Reader, lang: str) -> None:
+    if not reader.touch:
+        pytest.skip("the phone layout")
+    page = reader.page
+    reader.goto(PREFIX[lang] + CHAPTER)
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)
+    top = page.locator(".md-top")
+    top.wait_for(state="visible")
+    box = top.bounding_box()
+    # In the lower right corner, not over the line being read.
+    assert box["y"] > 844 / 2 and box["x"] > 390 / 2, box
+    reader.shot(f"back-to-top-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_not_found_page_speaks_both_languages(reader: Reader, lang: str) -> None:
+    page = reader.page
+    reader.goto(PREFIX[lang] + "404.html")
+    text = page.locator("article").inner_text()
+    assert "页面不存在" in text and "Page not found" in text
+    reader.shot(f"404-{lang}")
