@@ -55,8 +55,9 @@ serve: $(RUNTIME_STAMP)
 serve-full: $(RUNTIME_STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# On GitHub Actions the build is the one published: it refuses a local SITE_URL (the workflow sets it).
 build: $(RUNTIME_STAMP)
-	$(PY) -m clusterdocs build
+	$(PY) -m clusterdocs build $(if $(filter true,$(GITHUB_ACTIONS)),--publish)
 
 # Everything CI runs: lint, then every test (browser tests included).
 test: lint test-deps

@@ -327,12 +327,13 @@ def test_nav_and_titles_show_the_payload_as_text(attack: Path) -> None:
     assert f"<img src=x onerror=alert({n})>" not in page
 
 
-def test_the_citation_block_keeps_a_fenced_title_inside(attack: Path) -> None:
+def test_the_citation_block_shows_a_hostile_title_as_text_in_every_format(attack: Path) -> None:
     page = (attack / "en" / "chapters" / "zhuzhou" / "index.html").read_text(encoding="utf-8")
-    start = page.index('<h2 id="cite"')
-    block = page[start : page.index("</h2>", page.index("</code></pre>", start))]
-    assert block.count("<code>") == 1 and block.count("</code>") == 1
-    assert f"alert({FIELDS.index('manifest title.en')})" in block
+    start = page.index('<div class="citations"')
+    block = page[start : page.index("<h2", start)]
+    n = FIELDS.index("manifest title.en")
+    assert block.count(f"&lt;img src=x onerror=alert({n})&gt;") == 2  # APA and BibTeX
+    assert "<img" not in block and "<script" not in block
 
 
 def test_formula_cells_are_neutralised_in_the_published_csv(attack: Path) -> None:

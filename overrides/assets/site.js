@@ -76,6 +76,108 @@
   }
 })();
 
+// ---- Citations (issue 12; the blocks are written by site/cite.py) ----
+// Fill in the access date in each format's convention, show the copy buttons, and cite one paragraph: after its
+// ¶ is clicked (or the address names it) a "cite this paragraph" link appears beside the ¶ and points every
+// citation's URL at that paragraph.
+(function () {
+  "use strict";
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+
+  function citationDate(style, date) {
+    if (style === "apa") return MONTHS[date.getMonth()] + " " + date.getDate() + ", " + date.getFullYear();
+    var month = date.getMonth() + 1, day = date.getDate();
+    return date.getFullYear() + "-" + (month < 10 ? "0" : "") + month + "-" + (day < 10 ? "0" : "") + day;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "cite-copy-buffer";
+      document.body.appendChild(area);
+      area.select();
+      var copied = document.execCommand("copy");
+      area.remove();
+      if (copied) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function setCitationScope(block, paragraphId) {
+    var base = block.dataset.url;
+    block.querySelectorAll(".cite-url").forEach(function (span) {
+      span.textContent = paragraphId ? base + "#" + paragraphId : base;
+    });
+    var scope = block.querySelector(".cite-scope");
+    scope.hidden = !paragraphId;
+    scope.querySelector(".cite-scope-text").textContent =
+      paragraphId ? block.dataset.paraScope.replace("{id}", paragraphId) : "";
+  }
+
+  function setUpCitations(block) {
+    var today = new Date();
+    block.querySelectorAll(".cite-date").forEach(function (span) {
+      span.textContent = citationDate(span.dataset.dateStyle, today);
+    });
+    var status = block.querySelector(".cite-status");
+    block.querySelectorAll("button.cite-copy").forEach(function (button) { button.hidden = false; });
+    block.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.classList.contains("cite-whole")) {
+        setCitationScope(block, null);
+        return;
+      }
+      var text = document.getElementById(button.dataset.copy);
+      if (!text) return;
+      copyText(text.textContent).then(function () {
+        status.textContent = block.dataset.copied + ": " + button.parentNode.querySelector(".citation-label").textContent;
+      }, function () {
+        window.getSelection().selectAllChildren(text);  // the reader can still copy by hand
+      });
+    });
+
+    // One "cite this paragraph" link, moved beside the ¶ of the paragraph the reader is pointing at.
+    var action = document.createElement("a");
+    action.className = "para-cite";
+    action.href = "#cite";
+    action.textContent = block.dataset.paraAction;
+    action.addEventListener("click", function () {
+      if (action.dataset.paragraph) setCitationScope(block, action.dataset.paragraph);
+    });
+    function offerFor(paragraph) {
+      if (!paragraph || !paragraph.matches("p.para[id]")) return;
+      action.dataset.paragraph = paragraph.id;
+      var permalink = paragraph.querySelector(".para-link");
+      paragraph.insertBefore(action, permalink ? permalink.nextSibling : null);
+    }
+    document.addEventListener("click", function (event) {
+      var permalink = event.target.closest && event.target.closest("a.para-link");
+      if (permalink) offerFor(permalink.closest("p.para"));
+    });
+    function offerForHash() {
+      var id;
+      try {
+        id = decodeURIComponent(window.location.hash.slice(1));
+      } catch (error) {
+        return;
+      }
+      if (id) offerFor(document.getElementById(id));
+    }
+    window.addEventListener("hashchange", offerForHash);
+    offerForHash();
+  }
+
+  function start() {
+    document.querySelectorAll(".citations").forEach(setUpCitations);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
+
 // == Reading aids (issue 12): links that copy, definitions in place, all originals at once ==
 (function () {
   "use strict";
@@ -341,4 +443,49 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+})();
+
+// ---- Search that forgives (issue 12) ----
+// A pasted query searches (the theme reads the box on keyup only); each result group's top link opens the
+// section that matched with the term highlighted (the theme's page link has an empty ?h= when only sections
+// matched); a query that finds nothing offers the other language's search (overrides/partials/search.html).
+(function () {
+  "use strict";
+
+  var input = document.querySelector("[data-md-component='search-query']");
+  var result = document.querySelector("[data-md-component='search-result']");
+  if (!input || !result) return;
+
+  input.addEventListener("input", function () {
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  });
+
+  function pointGroupsAtSections() {
+    result.querySelectorAll("li.md-search-result__item").forEach(function (group) {
+      var links = group.querySelectorAll("a.md-search-result__link");
+      if (links.length < 2) return;
+      var top = new URL(links[0].href);
+      if (top.searchParams.get("h")) return;
+      links[0].href = links[1].href;
+    });
+  }
+
+  var offer = document.querySelector(".md-search__output .search-other-language");
+  function offerOtherLanguage() {
+    if (!offer) return;
+    var query = input.value.trim();
+    var none = query && !result.querySelector("li.md-search-result__item");
+    var meta = result.querySelector(".md-search-result__meta");
+    var ready = meta && !/…|\.\.\./.test(meta.textContent) && query;
+    offer.hidden = !(none && ready);
+    if (!offer.hidden) {
+      var link = offer.querySelector("a");
+      link.href = new URL(offer.dataset.href + "?q=" + encodeURIComponent(query), window.location.href).href;
+    }
+  }
+
+  new MutationObserver(function () {
+    pointGroupsAtSections();
+    offerOtherLanguage();
+  }).observe(result, { childList: true, subtree: true, characterData: true });
 })();

@@ -52,6 +52,30 @@ def cmd_parity(args: argparse.Namespace) -> int:
     return 1 if lines else 0
 
 
+def cmd_translation(args: argparse.Namespace) -> int:
+    """Each chapter's translation: status, blocks translated, alignment problems (exit 1 if any)."""
+    from clusterdocs.checks.alignment import misaligned
+    from clusterdocs.content.terminology import load_terminology
+    from clusterdocs.content.translation import load_all_translations
+
+    chapters, _ = load_corpus(args.seeds)
+    translations = load_all_translations(chapters, args.content / "translation")
+    terms = load_terminology(args.content / "terminology.yml")
+    total = 0
+    for c in chapters:
+        translation = translations[c.slug]
+        if translation is None:
+            print(f"{c.slug:28} not started ({len(c.blocks)} blocks)")
+            continue
+        lines = misaligned(c, translation, terms)
+        done = sum(1 for b in c.blocks if b.id in translation.blocks)
+        print(f"{c.slug:28} {translation.status:9} {done}/{len(c.blocks)} blocks, {len(lines)} problem(s)")
+        for line in lines:
+            print(f"  {line}")
+        total += len(lines)
+    return 1 if total else 0
+
+
 def local_address(url: str) -> bool:
     """Whether only this machine (or its network) can reach a site address: no citation may give it."""
     parts = urlsplit(url)
@@ -150,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         ("generate", cmd_generate),
         ("check", cmd_check),
         ("parity", cmd_parity),
+        ("translation", cmd_translation),
         ("bench", cmd_bench),
         ("clean", cmd_clean),
     ):

@@ -88,6 +88,7 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
         for case in cases:
             files[f"cases/{case.id}/index.{suffix}"] = case_page(case, by_slug, datasets, lang)
     for ds in datasets:
+        files[f"data/{ds.id}.en.csv"] = published_csv(ds, "en").encode("utf-8")  # served at /en/data/
         files[f"data/{ds.id}.csv"] = published_csv(ds).encode("utf-8")
         files[f"data/{ds.id}/index.md"] = dataset_page(ds, by_slug[ds.chapter], "zh")
         files[f"data/{ds.id}/index.en.md"] = dataset_page(ds, by_slug[ds.chapter], "en")

@@ -7,11 +7,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from clusterdocs import config
 from clusterdocs.content.cases import Entry, Mention
 from clusterdocs.content.datasets import Dataset
 from clusterdocs.escape import html_text, url_part
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.site import urls
+from clusterdocs.site.cite import Work, citation_html
 from clusterdocs.site.data import chart_and_table
 from clusterdocs.site.lang import first_sentence, messages, pick
 from clusterdocs.site.page import front_matter_text
@@ -93,8 +95,10 @@ def _claims(case: Entry, chapters: dict[str, Chapter], lang: str, page: str) -> 
     return out
 
 
-def case_page(case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset], lang: str) -> str:
-    """One case study's page."""
+def case_page(
+    case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset], lang: str, site_url: str | None = None
+) -> str:
+    """One case study's page (cited at `site_url`, by default the configured SITE_URL)."""
     msg = messages(lang)
     d = case.data
     page = urls.case(case.id)
@@ -141,6 +145,11 @@ def case_page(case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset]
         arguments=arguments,
         count=len(case.mentions),
         mentions=_mentions(case, chapters, lang, page),
+        cite=citation_html(
+            Work(key=f"case-{case.id}", path=page, title_zh=case.name_zh, title_en=case.name_en),
+            lang,
+            site_url or config.site_url(),
+        ),
     )
     return page_text.rstrip() + "\n"
 

@@ -13,6 +13,7 @@ from clusterdocs.escape import html_text, ident, md_text
 from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table, sections
 from clusterdocs.ingest.repairs import Applied
 from clusterdocs.site import urls
+from clusterdocs.site.cite import Work, authors, citation_html
 from clusterdocs.site.context import context_html
 from clusterdocs.site.lang import EN, ZH, Messages, messages, pick
 from clusterdocs.site.page import front_matter_text
@@ -234,19 +235,17 @@ def _other_language(chapter: Chapter, lang: str, anchor: str) -> str:
     return urls.other_language(urls.chapter(chapter.slug), lang, anchor)
 
 
-def cite_text(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> str:
-    """How to cite the chapter: the source as it names itself, this page's URL, an access date to fill in."""
-    msg = messages(lang)
-    url = site_url.rstrip("/") + "/" + pick(lang, "", "en/") + urls.chapter(chapter.slug)
-    author = pick(lang, chapter.byline, english.byline_en if english else None)
-    if not author or (lang == "en" and "not stated" in author):
-        author = msg.cite_unknown_author
-    return msg.cite_text.format(
-        author=author,
+def chapter_work(chapter: Chapter, english: EnglishChapter | None) -> Work:
+    """What a citation of the chapter names: every author the text names (else the byline), its titles."""
+    people = chapter.spec.authors
+    return Work(
+        key=chapter.slug,
+        path=urls.chapter(chapter.slug),
         title_zh=chapter.title_zh,
         title_en=chapter.spec.title_en,
-        source=chapter.source,
-        url=url,
+        authors_zh=tuple(p.name_zh for p in people) or authors(chapter.byline),
+        authors_en=tuple(p.name_en for p in people) or authors(english.byline_en if english else None),
+        title_supplied=chapter.title_is_editors,
     )
 
 
@@ -256,6 +255,11 @@ def _page(
     """What both chapter pages show: front matter, the front block, teaching blocks, citation, changes."""
     msg = messages(lang)
     spec = chapter.spec
+def cite_html(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> Markup:
+    """How to cite the chapter page in `lang`: its format and BibTeX, the published URL, the access date."""
+    return citation_html(chapter_work(chapter, english), lang, site_url)
+
+
     if lang == "en" and spec.keywords_en:
         keywords = EN.keywords_sep.join(spec.keywords_en)
     else:  # Chinese keywords keep the Chinese separator
@@ -294,7 +298,7 @@ def chapter_zh(
     page = _page(chapter, english, "zh", terms)
     page["summary_href"] = _other_language(chapter, "zh", "summary")
     page["body"] = _body_zh(chapter, terms, english_links=True)
-    page["cite"] = cite_text(chapter, english, "zh", site_url)
+    page["cite"] = cite_html(chapter, english, "zh", site_url)
     return render("chapter.zh.md.j2", "zh", **page).rstrip() + "\n"
 
 
@@ -354,5 +358,5 @@ def chapter_en(
             if chapter.links.get(block.id):
                 section["after"].append(Markup(links_html(chapter, block.id, "en")))
         page["sections"].append(section)
-    page["cite"] = cite_text(chapter, english, "en", site_url)
+    page["cite"] = cite_html(chapter, english, "en", site_url)
     return render("chapter.en.md.j2", "en", **page).rstrip() + "\n"

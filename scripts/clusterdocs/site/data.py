@@ -9,11 +9,13 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
+from clusterdocs import config
 from clusterdocs.content.datasets import Check, Column, Dataset
 from clusterdocs.escape import html_text, ident, md_text
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.site import urls
 from clusterdocs.site.charts import bar_chart, line_chart
+from clusterdocs.site.cite import Work, citation_html
 from clusterdocs.site.lang import UNITS_EN, messages, pick
 from clusterdocs.site.page import front_matter_text
 from clusterdocs.site.templates import render
@@ -32,10 +34,17 @@ def csv_cell(value: str, kind: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def published_csv(ds: Dataset) -> str:
-    """The CSV download: the data set's rows, formula cells neutralised (else the input, byte for byte)."""
+def published_csv(ds: Dataset, lang: str = "zh") -> str:
+    """The CSV download: the data set's rows, formula cells neutralised (else the input, byte for byte); in
+    English (`lang="en"`, for /en/) with the English column headers and categories of the English page."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    if lang == "en":
+        frame = table_frame(ds, "en")
+        writer.writerow(list(frame.columns))
+        cells = frame.to_numpy().tolist()
+        writer.writerows([csv_cell(v, c.kind) for v, c in zip(row, ds.columns, strict=True)] for row in cells)
+        return out.getvalue()
     writer.writerow([c.name for c in ds.columns])
     writer.writerows([csv_cell(row[c.name], c.kind) for c in ds.columns] for row in ds.rows)
     return out.getvalue()
@@ -64,10 +73,11 @@ def table_frame(ds: Dataset, lang: str) -> pd.DataFrame:
 
 
 def chart_and_table(ds: Dataset, lang: str) -> list[Markup]:
-    """Page fragments: the declared chart, if any, in a figure that scrolls on a narrow screen; the table."""
+    """Page fragments: the declared chart, if any, in a figure that fits any screen; the table."""
     chart = chart_svg(ds, lang)
-    # tabindex: a region that may scroll must be reachable from the keyboard.
-    figure = [Markup(f'<figure class="chart" tabindex="0">{chart}</figure>')] if chart else []
+    # Out of the search index (data-search-exclude): the table below has the same words and figures, and the
+    # chart's labels would run together in result snippets.
+    figure = [Markup(f'<figure class="chart" data-search-exclude>{chart}</figure>')] if chart else []
     return [*figure, Markup(table_html(ds, lang))]
 
 
@@ -98,11 +108,19 @@ def chart_svg(ds: Dataset, lang: str) -> str:
         points = [(shown(x, r[x.name]), r[y.name]) for r in ds.rows if r[y.name]]
         return line_chart(f"chart-{ident(ds.id)}", title, desc, points, unit)
     rows = [
-        (shown(x, r[x.name]), shown(group, r[group.name]) if group else "", r[y.name])
-        for r in ds.rows
-        if r[y.name]
+        (r[x.name], shown(group, r[group.name]) if group else "", r[y.name]) for r in ds.rows if r[y.name]
     ]
-    return bar_chart(f"chart-{ident(ds.id)}", title, desc, rows, unit)
+    return bar_chart(f"chart-{ident(ds.id)}", title, desc, rows, unit, category_names(x, lang))
+
+
+def category_names(col: Column, lang: str) -> dict[str, str]:
+    """Each category's label on a chart in `lang`: categories the source keeps apart stay apart in English
+    too (two printed names with one English rendering show the printed name after it)."""
+    if lang != "en":
+        return {}
+    names = {value: col.values_en.get(value, value) for value in col.values_en}
+    shared = {name for name in names.values() if list(names.values()).count(name) > 1}
+    return {value: f"{name} ({value})" if name in shared else name for value, name in names.items()}
 
 
 def check_text(check: Check, lang: str) -> str:
@@ -113,8 +131,8 @@ def check_text(check: Check, lang: str) -> str:
     return str(template.format(p=check.printed, c=check.computed, **check.spec))
 
 
-def dataset_page(ds: Dataset, chapter: Chapter, lang: str) -> str:
-    """One data set's page."""
+def dataset_page(ds: Dataset, chapter: Chapter, lang: str, site_url: str | None = None) -> str:
+    """One data set's page (cited at `site_url`, by default the configured SITE_URL)."""
     page = urls.dataset(ds.id)
     title = pick(lang, ds.title_zh, ds.title_en)
     links = ", ".join(
@@ -133,6 +151,11 @@ def dataset_page(ds: Dataset, chapter: Chapter, lang: str) -> str:
         fragments=chart_and_table(ds, lang),
         notes=pick(lang, ds.notes_zh, ds.notes_en),
         checks=[{"agrees": check.agrees, "text": check_text(check, lang)} for check in ds.checks],
+        cite=citation_html(
+            Work(key=f"data-{ds.id}", path=page, title_zh=ds.title_zh, title_en=ds.title_en),
+            lang,
+            site_url or config.site_url(),
+        ),
     )
     return text.rstrip() + "\n"
 

@@ -58,7 +58,14 @@ class Messages:
     # Chapter pages: citation and the log of changes.
     cite: str
     cite_unknown_author: str
-    cite_text: str
+    cite_page: str
+    site_name: str
+    cite_date: str
+    cite_copy: str
+    cite_copied: str
+    cite_whole: str
+    cite_paragraph_action: str
+    cite_paragraph_scope: str
     about: str
     title_supplied: str
     changes: dict[str, str]
@@ -167,10 +174,15 @@ ZH = Messages(
     para_link="本段链接",
     link_kinds={"data": "数据表", "case": "案例"},
     cite="引用本章",
-    cite_unknown_author="作者不详",
-    cite_text=(
-        "{author}：《{title_zh}》（原始文本 {source}）。载《产业集群读本》，{url}，访问日期：____年__月__日。"
-    ),
+    cite_page="引用本页",
+    cite_unknown_author="佚名",
+    site_name="产业集群读本",
+    cite_date="引用日期",
+    cite_copy="复制",
+    cite_copied="已复制",
+    cite_whole="改为引用全文",
+    cite_paragraph_action="引用本段",
+    cite_paragraph_scope="以下引用指向段落 {id}。",
     about="关于本文",
     title_supplied="原文无标题，标题为编者所拟。",
     changes={
@@ -320,11 +332,15 @@ EN = Messages(
     para_link="Link to this paragraph",
     link_kinds={"data": "Data", "case": "Case study"},
     cite="Cite this chapter",
-    cite_unknown_author="[Author not stated]",
-    cite_text=(
-        '{author}. "{title_zh}" [{title_en}]. Source text {source}. '
-        "In Industrial Clusters Reader, {url}. Accessed [date]."
-    ),
+    cite_page="Cite this page",
+    cite_unknown_author="",
+    site_name="Industrial Clusters Reader",
+    cite_date="[date accessed]",
+    cite_copy="Copy",
+    cite_copied="Copied",
+    cite_whole="Cite the whole page instead",
+    cite_paragraph_action="Cite this paragraph",
+    cite_paragraph_scope="The citations below point to paragraph {id}.",
     about="About this text",
     title_supplied="The source prints no title; the Chinese title was supplied by the editors.",
     changes={
