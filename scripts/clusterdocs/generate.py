@@ -75,10 +75,10 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
     files["glossary/index.md"] = glossary_page(terms, used, "zh")
     files["glossary/index.en.md"] = glossary_page(terms, used, "en")
     english_of = load_all_english(chapters, content / "en")
-    for c in chapters:
+    for n, c in enumerate(chapters, start=1):  # reading order, as the manifests list the chapters
         english = english_of[c.slug]
-        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url, terms)
-        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms)
+        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url, terms, (n, len(chapters)))
+        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms, (n, len(chapters)))
     for name, data in raw.items():
         files[f"sources/{name}"] = data
     for lang, suffix in (("zh", "md"), ("en", "en.md")):

@@ -18,7 +18,7 @@ from clusterdocs.site.context import context_html
 from clusterdocs.site.lang import EN, ZH, Messages, messages, pick
 from clusterdocs.site.page import front_matter_text
 from clusterdocs.site.templates import render
-from clusterdocs.site.terms import Marker
+from clusterdocs.site.terms import Marker, english_html
 
 
 def source_href(chapter: Chapter) -> str:
@@ -57,10 +57,11 @@ def table_html(table: Table, lang: str | None = None) -> str:
 
 
 def note_html(text: str, msg: Messages) -> str:
-    """An editorial note on a doubtful passage."""
+    """An editorial note on a doubtful passage (in an English note, quoted Chinese is marked as Chinese)."""
+    body = english_html(text) if msg.lang == "en" else html_text(text)
     return (
         f'<div class="admonition note editorial" lang="{msg.lang}">'
-        f'<p class="admonition-title">{msg.note}</p><p>{html_text(text)}</p></div>'
+        f'<p class="admonition-title">{msg.note}</p><p>{body}</p></div>'
     )
 
 
@@ -129,9 +130,14 @@ def _repair_item(a: Applied, msg: Messages) -> str:
         s=msg.line_plural if len(a.lines) > 1 else "",
         lines=msg.list_sep.join(map(str, a.lines[:3])),
         more="…" if len(a.lines) > 3 else "",
-        text=md_text(_visible(a.text.strip())),
+        text=_quoted(md_text(_visible(a.text.strip())), msg.lang),
     )
     return item + (msg.repair_reason.format(reason=md_text(reason)) if reason else "")
+
+
+def _quoted(text: str, lang: str) -> str:
+    """Quoted source text in a list item: on an English page it is marked as Chinese."""
+    return f'<span lang="zh-Hans">{text}</span>' if lang == "en" else text
 
 
 def _visible(text: str) -> str:
@@ -254,6 +260,16 @@ def _page(
 ) -> dict[str, Any]:
     """What both chapter pages show: front matter, the front block, teaching blocks, citation, changes."""
     msg = messages(lang)
+def _page(
+    chapter: Chapter,
+    english: EnglishChapter | None,
+    lang: str,
+    terms: list[Term] | None,
+    position: tuple[int, int] | None = None,
+) -> dict[str, Any]:
+    """What both chapter pages show: front matter, the front block, teaching blocks, citation, changes."""
+    msg = messages(lang)
+    spec = chapter.spec
     spec = chapter.spec
 def cite_html(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> Markup:
     """How to cite the chapter page in `lang`: its format and BibTeX, the published URL, the access date."""
@@ -273,7 +289,10 @@ def cite_html(chapter: Chapter, english: EnglishChapter | None, lang: str, site_
     ]
     title = pick(lang, chapter.title_zh, spec.title_en)
     return {
-        "front": front_matter_text(title, f"seeds/{chapter.source}"),
+        "front": front_matter_text(
+            title, f"seeds/{chapter.source}", pick(lang, spec.description_zh, spec.description_en)
+        ),
+        "position": msg.chapter_number.format(n=position[0], total=position[1]) if position else "",
         "title": display_title(chapter, lang),
         "chapter": chapter,
         "english": english,
@@ -292,10 +311,14 @@ def cite_html(chapter: Chapter, english: EnglishChapter | None, lang: str, site_
 
 
 def chapter_zh(
-    chapter: Chapter, english: EnglishChapter | None, site_url: str, terms: list[Term] | None = None
+    chapter: Chapter,
+    english: EnglishChapter | None,
+    site_url: str,
+    terms: list[Term] | None = None,
+    position: tuple[int, int] | None = None,
 ) -> str:
     """The Chinese chapter page: the normalised original, complete, with the teaching blocks around it."""
-    page = _page(chapter, english, "zh", terms)
+    page = _page(chapter, english, "zh", terms, position)
     page["summary_href"] = _other_language(chapter, "zh", "summary")
     page["body"] = _body_zh(chapter, terms, english_links=True)
     page["cite"] = cite_html(chapter, english, "zh", site_url)
@@ -320,16 +343,20 @@ def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
 def _english_paragraphs(text: str, marker: Marker | None) -> list[Markup]:
     """Hand-written English as HTML paragraphs, first uses of glossary terms linked (if `marker`)."""
     paras = [" ".join(p.split("\n")) for p in text.split("\n\n") if p.strip()]
-    return [Markup(f"<p>{marker.mark(p) if marker else html_text(p)}</p>") for p in paras]
+    return [Markup(f"<p>{marker.mark(p) if marker else english_html(p)}</p>") for p in paras]
 
 
 def chapter_en(
-    chapter: Chapter, english: EnglishChapter | None, site_url: str, terms: list[Term] | None = None
+    chapter: Chapter,
+    english: EnglishChapter | None,
+    site_url: str,
+    terms: list[Term] | None = None,
+    position: tuple[int, int] | None = None,
 ) -> str:
     """The English reading page: summaries section by section, each with its Chinese original collapsible."""
     marker = Marker(terms, "en", GLOSSARY_HREF) if terms else None
     zh_marker = Marker(terms, "zh", GLOSSARY_HREF) if terms else None
-    page = _page(chapter, english, "en", terms)
+    page = _page(chapter, english, "en", terms, position)
     page["summary"] = _english_paragraphs(english.summary, marker) if english else []
     page["sections"] = []
     for heading, blocks in sections(chapter):

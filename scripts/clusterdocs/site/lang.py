@@ -40,6 +40,7 @@ class Messages:
     text_start: str
     text_end: str
     text_labels: dict[str, str]
+    chapter_number: str
     # Chapter pages: summary, teaching blocks, text.
     summary: str
     abstract: str
@@ -79,7 +80,7 @@ class Messages:
     english_pending: str
     glossary: str
     glossary_intro: str
-    glossary_columns: tuple[str, ...]
+    glossary_used_in: str
     # Case pages.
     cases: str
     comparison: str
@@ -141,6 +142,7 @@ ZH = Messages(
     source="来源",
     source_note="PDF 提取的原始文本，未经改动",
     chinese_title="",
+    chapter_number="第 {n} 章 / 共 {total} 章",
     editors_title="〔编者拟题〕",
     byline_supplied="（原文未署名，编者据正文补）",
     named_authors="署名成员（见文末）",
@@ -213,7 +215,7 @@ ZH = Messages(
     glossary_intro=(
         "本表收录各章中的 {n} 个关键术语，英文译名全站统一。正文中每节第一次出现的术语链接到本表。"
     ),
-    glossary_columns=("术语", "拼音", "英文", "释义", "出现于"),
+    glossary_used_in="出现于 {n} 章",
     cases="案例",
     comparison="四个案例对比",
     clusters="文中提到的其他产业集群",
@@ -289,6 +291,7 @@ EN = Messages(
     source="Source",
     source_note="the raw PDF-extracted text, unchanged",
     chinese_title="Chinese title",
+    chapter_number="Chapter {n} of {total}",
     editors_title=" [title supplied by the editors]",
     byline_supplied="",
     named_authors="Members named at the end of the text",
@@ -375,7 +378,7 @@ EN = Messages(
         "{n} key terms from the chapters, each with the one English rendering used throughout the site. "
         "In the texts, the first use of a term in each section links here."
     ),
-    glossary_columns=("Term", "Chinese", "Pinyin", "Definition", "Used in"),
+    glossary_used_in="Used in chapters: {n}",
     cases="Case studies",
     comparison="The four cases compared",
     clusters="Other clusters the texts mention",
