@@ -255,11 +255,11 @@ def chapter_work(chapter: Chapter, english: EnglishChapter | None) -> Work:
     )
 
 
-def _page(
-    chapter: Chapter, english: EnglishChapter | None, lang: str, terms: list[Term] | None
-) -> dict[str, Any]:
-    """What both chapter pages show: front matter, the front block, teaching blocks, citation, changes."""
-    msg = messages(lang)
+def cite_html(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> Markup:
+    """How to cite the chapter page in `lang`: its format and BibTeX, the published URL, the access date."""
+    return citation_html(chapter_work(chapter, english), lang, site_url)
+
+
 def _page(
     chapter: Chapter,
     english: EnglishChapter | None,
@@ -270,12 +270,6 @@ def _page(
     """What both chapter pages show: front matter, the front block, teaching blocks, citation, changes."""
     msg = messages(lang)
     spec = chapter.spec
-    spec = chapter.spec
-def cite_html(chapter: Chapter, english: EnglishChapter | None, lang: str, site_url: str) -> Markup:
-    """How to cite the chapter page in `lang`: its format and BibTeX, the published URL, the access date."""
-    return citation_html(chapter_work(chapter, english), lang, site_url)
-
-
     if lang == "en" and spec.keywords_en:
         keywords = EN.keywords_sep.join(spec.keywords_en)
     else:  # Chinese keywords keep the Chinese separator
