@@ -433,7 +433,7 @@ def test_a_timeline_entry_that_is_text_is_refused(project: Path) -> None:  # rev
 
 def test_a_case_argument_naming_no_chapter_is_refused(project: Path) -> None:
     path = project / CASES
-    _edit(path, "{chapter: science-parks,", "{chapter: science-park,")
+    _edit(path, "- {chapter: science-parks,", "- {chapter: science-park,")
     cases = load_cases(path)
     assert _error(lambda: link_cases(cases, CHAPTERS)) == (
         f"{CASES}:[0].arguments[0].chapter: no chapter has the slug 'science-park'"
