@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterdocs.checks.alignment import misaligned
+from clusterdocs.checks.alignment import figures_missing, misaligned
 from clusterdocs.content.terminology import Rendering
 from clusterdocs.content.translation import Translation, load_all_translations, load_translation
 from clusterdocs.errors import SourceError
@@ -66,3 +66,21 @@ def test_a_translation_of_no_chapter_and_a_bad_status_are_refused(chapter: Chapt
     (tmp_path / "aligned.yml").write_text(text, encoding="utf-8")
     with pytest.raises(SourceError, match=r"aligned.yml:about.status: expected one of draft, read-back"):
         load_translation("aligned", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english", "missing"),
+    [
+        ("2005年2月25日", "on 25 February 2005", []),
+        ("2005年2月25日", "on 25 Feb. 2005", ["2"]),
+        ("20世纪90年代以来", "since the 1990s", []),
+        ("21世纪", "the 21st century", []),
+        ("20世纪80年代", "the eighties", ["20", "80"]),
+        ("增长15%，达到68.13亿元", "up 15%, to 68.13亿元 (6.813 billion yuan)", []),
+        ("30,679台", "30679 looms", []),
+    ],
+)
+def test_figures_are_matched_the_way_english_writes_dates(
+    chinese: str, english: str, missing: list[str]
+) -> None:
+    assert figures_missing(chinese, english) == missing

@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
+import re
+
 from clusterdocs.content.terminology import Rendering
 from clusterdocs.content.translation import TranslatedTable, Translation
 from clusterdocs.ingest.model import Block, Chapter, Heading, Table
 from clusterdocs.numbers import conversions, numbers_in
 
 KIND: dict[type, str] = {Heading: "heading", Table: "table"}
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def figures_missing(chinese: str, english: str) -> list[str]:
+    """The figures of `chinese` that `english` does not print, as sorted strings.
+
+    A month (2月), a century (20世纪) or a decade (90年代) counts as printed when the English names it the
+    English way: "February", "the 20th century" or "the 1990s".
+    """
+    missing = numbers_in(chinese) - numbers_in(english)
+    for m in re.finditer(r"(?<!\d)(\d{1,2})月", chinese):
+        if 1 <= int(m[1]) <= 12 and MONTHS[int(m[1]) - 1] in english:
+            missing.discard(m[1])
+    for m in re.finditer(r"(?<!\d)(\d{1,2})世纪", chinese):
+        century = int(m[1])
+        if re.search(rf"\b{century}(?:st|nd|rd|th)[ -]century|\b{century - 1}\d0s\b", english):
+            missing.discard(m[1])
+    for m in re.finditer(r"(?<!\d)(\d)0年代", chinese):
+        if re.search(rf"\b(?:1[89]|20)?{m[1]}0s\b", english):
+            missing.discard(f"{m[1]}0")
+    return sorted(missing)
 
 
 def _chinese(block: Block) -> str:
@@ -43,7 +79,7 @@ def misaligned(chapter: Chapter, translation: Translation, terms: list[Rendering
         english = _english(entry)
         errors, _ = conversions(english)
         found += [f"{where}: blocks.{block.id}: conversion {e}" for e in errors]
-        for n in sorted(numbers_in(_chinese(block)) - numbers_in(english)):
+        for n in figures_missing(_chinese(block), english):
             found.append(f"{where}: blocks.{block.id}: the figure {n} is missing from the English")
         for t in terms:
             if t.count(_chinese(block)) and not t.used_in(english):
