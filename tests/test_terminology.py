@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from clusterdocs.checks.parity import report as parity_report
 from clusterdocs.checks.terminology import glossary_mismatches, rejected, report, untranslated
 from clusterdocs.content.english import EnglishChapter, load_english
 from clusterdocs.content.glossary import load_glossary
@@ -124,3 +126,16 @@ def test_every_glossary_term_has_the_terminology_rendering() -> None:
 
 def test_the_english_passes_the_terminology_check(chapters: list[Chapter]) -> None:
     assert report(chapters) == []
+
+
+def test_the_parity_report_lists_a_rejected_rendering_in_a_content_copy(
+    tmp_path: Path, chapters: list[Chapter]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
+    english = content / "en" / "zhuzhou.yml"
+    text = english.read_text(encoding="utf-8")
+    doctored = text.replace("summary: |\n", "summary: |\n  Zhuzhou's primary industries.\n", 1)
+    english.write_text(doctored, encoding="utf-8")
+    lines = parity_report(chapters, content)
+    assert 'content/en/zhuzhou.yml summary: "primary industries" for 源头产业; ' in "\n".join(lines)
