@@ -428,7 +428,7 @@ def test_no_payload_becomes_an_element_in_chromium_not_even_in_a_tooltip(attack:
             assert page.evaluate(LIVE_JS) == [], path
             for i in range(min(terms.count(), 5)):
                 terms.nth(i).hover()
-                page.wait_for_selector(".md-tooltip2", state="attached")  # Material builds it from the title
+                page.wait_for_selector("#term-popover", state="visible")  # site.js fills it from data-term-*
                 assert page.evaluate(LIVE_JS) == [], (path, terms.nth(i).inner_text())
     finally:
         context.close()

@@ -229,8 +229,15 @@ def test_the_language_switch_keeps_the_place_without_a_fragment(
     page = reader.page
     reader.goto(PREFIX[start] + CHAPTER)
     heading = "s6"
-    # Scroll as a reader does: the heading goes above the top of the screen, no #fragment is added.
+    page.wait_for_load_state("networkidle")
+    # Scroll as a reader does: the heading goes just above the top of the screen, no #fragment is added.
     page.evaluate("id => { document.getElementById(id).scrollIntoView(); window.scrollBy(0, 40); }", heading)
+    top = page.evaluate(
+        """id => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
+               () => done(document.getElementById(id).getBoundingClientRect().top))))""",
+        heading,
+    )
+    assert top < 0, top  # the layout settled with the heading above the screen
     assert "#" not in page.url
     _switch(reader, target)
     assert page.evaluate("() => document.documentElement.lang").startswith(target)
@@ -325,7 +332,7 @@ def test_the_chinese_original_is_set_at_body_size_and_opens_all_at_once(reader: 
     assert "Hide all originals" in button.inner_text() and "收起全部原文" in button.inner_text()
     sizes = page.evaluate(
         """() => { const o = getComputedStyle(document.querySelector('details.original p.para'));
-                   const e = getComputedStyle(document.querySelector('article > p:not(.other-language)'));
+                   const e = getComputedStyle(document.querySelector('article > p:not([class])'));
                    return [o.fontSize, e.fontSize, parseFloat(o.lineHeight) / parseFloat(o.fontSize),
                            getComputedStyle(document.querySelector('details.original')).borderTopColor]; }"""
     )
@@ -409,3 +416,45 @@ def test_the_not_found_page_speaks_both_languages(reader: Reader, lang: str) -> 
     text = page.locator("article").inner_text()
     assert "页面不存在" in text and "Page not found" in text
     reader.shot(f"404-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_chapter_says_its_number_and_describes_itself(reader: Reader, lang: str, slugs: list[str]) -> None:
+    from clusterdocs.ingest.corpus import manifests
+
+    specs = {c.slug: c for m in manifests() for c in m.chapters}
+    slug = slugs[-2]
+    reader.goto(f"{PREFIX[lang]}chapters/{slug}/")
+    page = reader.page
+    n, total = len(slugs) - 1, len(slugs)
+    expected = f"第 {n} 章 / 共 {total} 章" if lang == "zh" else f"Chapter {n} of {total}"
+    assert page.locator("article .chapter-number").inner_text() == expected
+    description = page.locator("meta[name='description']").get_attribute("content")
+    spec = specs[slug]
+    assert description == (spec.description_zh if lang == "zh" else spec.description_en).strip()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_raw_source_opens_as_readable_wrapped_text(reader: Reader, lang: str, slugs: list[str]) -> None:
+    from clusterdocs.config import SEEDS
+
+    page = reader.page
+    reader.goto(f"{PREFIX[lang]}chapters/{slugs[0]}/")
+    link = page.locator("article .chapter-meta a[href*='sources/']")
+    assert link.inner_text() == ("原始文本（TXT）" if lang == "zh" else "raw text (TXT)")
+    reader.press(link)
+    page.wait_for_url(re.compile(r"/sources/[^/]+/$"))
+    page.wait_for_load_state("load")
+    name = page.url.rstrip("/").split("/")[-1] + ".txt"
+    seed = (SEEDS / name).read_text(encoding="utf-8-sig")
+    shown = page.locator("pre.source-text")
+    assert shown.get_attribute("lang") == "zh-Hans"
+    first_line = next(line for line in seed.splitlines() if len(line.strip()) > 10).strip()
+    assert first_line in shown.inner_text()
+    width = VIEWPORTS[reader.size]["viewport"]["width"]
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    box = shown.bounding_box()
+    assert box["x"] + box["width"] <= width
+    download = page.locator("article a[download]")
+    assert download.get_attribute("href").endswith(name)
+    reader.shot(f"source-{lang}")

@@ -16,10 +16,12 @@ from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.model import Chapter, Link
 from clusterdocs.ingest.pending import without_english
+from clusterdocs.site import urls
 from clusterdocs.site.cases import case_page, cases_index, clusters_page, comparison_page
 from clusterdocs.site.chapter import chapter_en, chapter_zh
 from clusterdocs.site.data import data_index, dataset_page, published_csv
 from clusterdocs.site.indexes import chapters_index, glossary_page
+from clusterdocs.site.sources import source_page
 
 
 @dataclass
@@ -81,6 +83,9 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
         files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms, (n, len(chapters)))
     for name, data in raw.items():
         files[f"sources/{name}"] = data
+        text = data.decode("utf-8-sig")
+        files[f"{urls.source_page(name)}index.md"] = source_page(name, text, chapters, "zh")
+        files[f"{urls.source_page(name)}index.en.md"] = source_page(name, text, chapters, "en")
     for lang, suffix in (("zh", "md"), ("en", "en.md")):
         files[f"cases/index.{suffix}"] = cases_index(cases, clusters, lang)
         files[f"cases/compare/index.{suffix}"] = comparison_page(cases, by_slug, lang)

@@ -22,8 +22,8 @@ from clusterdocs.site.terms import Marker, english_html
 
 
 def source_href(chapter: Chapter) -> str:
-    """Relative link from a chapter page's Markdown file to its raw source."""
-    return urls.md_link(urls.chapter(chapter.slug), urls.source(chapter.source))
+    """Relative link from a chapter page's Markdown file to the reading page of its raw source."""
+    return urls.md_link(urls.chapter(chapter.slug), urls.source_page(chapter.source))
 
 
 def paragraph_html(

@@ -41,6 +41,11 @@ class Messages:
     text_end: str
     text_labels: dict[str, str]
     chapter_number: str
+    source_link: str
+    source_page_title: str
+    source_page_intro: str
+    source_page_chapters: str
+    source_page_download: str
     # Chapter pages: summary, teaching blocks, text.
     summary: str
     abstract: str
@@ -143,6 +148,13 @@ ZH = Messages(
     source_note="PDF 提取的原始文本，未经改动",
     chinese_title="",
     chapter_number="第 {n} 章 / 共 {total} 章",
+    source_link="原始文本（TXT）",
+    source_page_title="原始文本 {name}",
+    source_page_intro=(
+        "这是从 PDF 提取的原始文本，一字未改：硬换行、全角数字、错位的文字都保持原样。各章是它的规范化版本。"
+    ),
+    source_page_chapters="由本文本整理的章节：",
+    source_page_download="下载 TXT 文件（UTF-8 编码）",
     editors_title="〔编者拟题〕",
     byline_supplied="（原文未署名，编者据正文补）",
     named_authors="署名成员（见文末）",
@@ -292,6 +304,14 @@ EN = Messages(
     source_note="the raw PDF-extracted text, unchanged",
     chinese_title="Chinese title",
     chapter_number="Chapter {n} of {total}",
+    source_link="raw text (TXT)",
+    source_page_title="Raw source text {name}",
+    source_page_intro=(
+        "The text as extracted from the PDF, unchanged: hard line breaks, full-width digits and misplaced "
+        "passages are kept as they are. The chapters are its normalised version."
+    ),
+    source_page_chapters="Chapters made from this text: ",
+    source_page_download="Download the TXT file (UTF-8)",
     editors_title=" [title supplied by the editors]",
     byline_supplied="",
     named_authors="Members named at the end of the text",

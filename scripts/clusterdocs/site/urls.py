@@ -42,6 +42,11 @@ def source(name: str) -> str:
     return f"sources/{url_part(name)}"
 
 
+def source_page(name: str) -> str:
+    """The reading page of a raw source text (`003_….txt` -> `sources/003_…/`)."""
+    return f"sources/{url_part(name.removesuffix('.txt'))}/"
+
+
 def up(page: str) -> str:
     """From a page to the root of its language."""
     return "../" * page.count("/")
