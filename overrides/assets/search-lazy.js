@@ -1,5 +1,5 @@
 // A light first visit (issue 12): the search index and the search worker are loaded only when the reader
-// starts to search — focus or a tap on the search box, the theme's search keys (/ s f), or an address with ?q= —
+// starts to search — focus or a tap on the search box, the theme's search keys (/ s f), an address with ?q= or ?h= —
 // not on every page view. Loaded before the theme's bundle, which then runs unchanged: its request for
 // search/search_index.json waits here, and its worker is created on the first search.
 (function () {
@@ -64,5 +64,7 @@
     if (field || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "/" || event.key === "s" || event.key === "f" || event.key === "S" || event.key === "F") startSearch();
   }, true);
-  if (/[?&]q=/.test(window.location.search)) startSearch();
+  // An address with ?q= opens the search; one with ?h= (a search result) highlights the term, which the theme
+  // does with the search index: both start the search at once.
+  if (/[?&][qh]=/.test(window.location.search)) startSearch();
 })();

@@ -191,6 +191,162 @@ def _search_latency(site: Path) -> tuple[float, float, int]:
     return statistics.median(times), max(times), len(times)
 
 
+FIRST_VISIT_PAGES = (
+    "",
+    "chapters/hunan-small-towns/",
+    "en/chapters/hunan-small-towns/",
+    "data/zhuzhou-agglomeration/",
+)
+"""The pages whose first visit `make bench` weighs and Lighthouse scores (issue 12): home, the longest
+chapter in Chinese and English, a data page."""
+FIRST_VISIT_BUDGET = 130 * 1024
+"""At most this many gzip-compressed bytes on the first visit to the longest chapter."""
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".csv")
+
+
+def _compressed_server(site: Path) -> tuple[object, str]:
+    """The built site on 127.0.0.1 as a static host serves it: gzip when asked, ten minutes' caching."""
+    import gzip
+    import mimetypes
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import unquote, urlsplit
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = site / unquote(urlsplit(self.path).path).lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.resolve().is_relative_to(site.resolve()) or not path.is_file():
+                self.send_error(404)
+                return
+            body = path.read_bytes()
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            self.send_response(200)
+            self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
+            self.send_header("Cache-Control", "max-age=600")
+            if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, 6)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def first_visit_bytes(
+    site: Path, pages: tuple[str, ...] = FIRST_VISIT_PAGES
+) -> dict[str, tuple[int, int, int]]:
+    """Per page: (requests, raw bytes, gzip -6 bytes) of every same-site resource a first visit loads in
+    Chromium (a fresh profile, the page left until the network is idle, no search started)."""
+    import gzip
+    from urllib.parse import unquote, urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    httpd, base = _compressed_server(site)
+    out: dict[str, tuple[int, int, int]] = {}
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox"])
+        for page in pages:
+            context = browser.new_context(
+                viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+            )
+            tab = context.new_page()
+            tab.goto(f"{base}/{page}")
+            tab.wait_for_load_state("networkidle")
+            loaded: list[str] = tab.evaluate(
+                "() => [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]"
+            )
+            raw = packed = 0
+            files = set()
+            for url in loaded:
+                if not url.startswith(base):
+                    continue
+                path = site / unquote(urlsplit(url).path).lstrip("/")
+                files.add(path / "index.html" if path.is_dir() else path)
+            for path in files:
+                data = path.read_bytes()
+                raw += len(data)
+                packed += len(gzip.compress(data, 6)) if path.suffix in COMPRESSIBLE else len(data)
+            out[page] = (len(loaded), raw, packed)
+            context.close()
+        browser.close()
+    httpd.shutdown()  # type: ignore[attr-defined]
+    return out
+
+
+def lighthouse_scores(
+    site: Path, pages: tuple[str, ...] = FIRST_VISIT_PAGES, runs: int = 3
+) -> dict[str, tuple[int, int]]:
+    """Per page: Lighthouse's mobile Performance and Accessibility scores (0-100, the median of `runs` runs:
+    Performance varies from run to run on a shared machine), the site served with gzip.
+
+    Lighthouse comes from the npm registry, pinned in tests/package-lock.json (`make test-deps`)."""
+    import json
+
+    lighthouse = ROOT / "tests" / "node_modules" / ".bin" / "lighthouse"
+    if not lighthouse.exists():
+        raise RuntimeError("Lighthouse is missing: run `make test-deps` (tests/package-lock.json)")
+    httpd, base = _compressed_server(site)
+    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
+    results: dict[str, list[tuple[int, int]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for page in [page for page in pages for _ in range(runs)]:
+            report = Path(tmp) / "report.json"
+            subprocess.run(
+                [
+                    str(lighthouse),
+                    f"{base}/{page}",
+                    "--quiet",
+                    "--only-categories=performance,accessibility",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--chrome-flags=--headless --no-sandbox",
+                ],
+                check=True,
+                env=env,
+                capture_output=True,
+            )
+            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+            results.setdefault(page, []).append(
+                (
+                    round(categories["performance"]["score"] * 100),
+                    round(categories["accessibility"]["score"] * 100),
+                )
+            )
+    httpd.shutdown()  # type: ignore[attr-defined]
+    return {
+        page: (
+            round(statistics.median(p for p, _ in found)),
+            round(statistics.median(a for _, a in found)),
+        )
+        for page, found in results.items()
+    }
+
+
+def print_first_visit(site: Path) -> None:
+    """The first-visit bytes and Lighthouse scores of FIRST_VISIT_PAGES (issue 12's goals in brackets)."""
+    for page, (count, raw, packed) in first_visit_bytes(site).items():
+        goal = f" (goal <= {FIRST_VISIT_BUDGET // 1024} KiB)" if page == "chapters/hunan-small-towns/" else ""
+        print(
+            f"first visit /{page}: {count} requests, {raw / 1024:.0f} KiB raw, "
+            f"{packed / 1024:.0f} KiB gzip{goal}"
+        )
+    for page, (performance, accessibility) in lighthouse_scores(site).items():
+        print(
+            f"Lighthouse (mobile, gzip, median of 3) /{page}: Performance {performance} (goal >= 95), "
+            f"Accessibility {accessibility} (goal 100)"
+        )
+
+
 PREVIEW_ENV = {"CLUSTERDOCS_SEARCH": "false", "CLUSTERDOCS_STRICT": "false"}
 """What `make serve` sets: no search index, not strict (a dirty build warns that its nav may be stale)."""
 
@@ -352,6 +508,7 @@ def main() -> int:
             f"chapter page weight (hunan-small-towns): HTML {html / 1024:.0f} KiB + CSS/JS/images "
             f"{assets / 1024:.0f} KiB = {(html + assets) / 1024:.0f} KiB"
         )
+        print_first_visit(site)
 
     print("== edit to visible in `mkdocs serve` (a copy of the project; median of 3 edits each)")
     with tempfile.TemporaryDirectory() as tmp:
