@@ -79,7 +79,7 @@ def _svg_open(chart_id: str, title: str, desc: str, height: float) -> list[str]:
 def _legend(series: list[str]) -> tuple[list[str], float]:
     """The legend's swatches, wrapped onto as many rows as the drawing's width needs, and its height."""
     parts: list[str] = []
-    x, y = 0.0, 0.0
+    x, y = 0.0, 4.0  # room above for the tall ascent of CJK fonts
     for k, name in enumerate(series):
         width = 20 + text_width(name) + 16
         if x and x + width > WIDTH:
@@ -112,13 +112,14 @@ def bar_chart(
     value_room = max(text_width(f"{v}{unit}") for v in values.values()) + 2 * PAD
     scale = (WIDTH - value_room - 1) / top
     legend, y = _legend(series) if len(series) > 1 else ([], 0.0)
+    y += 4  # room above the first label for the tall ascent of CJK fonts
     body: list[str] = []
     for label in labels:
-        lines = wrap((names or {}).get(label, label), WIDTH)
+        lines = wrap((names or {}).get(label, label), WIDTH - 4)
         body.append(
-            f'<text class="label" x="0" y="{y + FONT:.1f}">'
+            f'<text class="label" x="2" y="{y + FONT:.1f}">'  # x=2: room for glyphs that overhang
             + "".join(
-                f'<tspan x="0" dy="{0 if i == 0 else LINE}">{html_text(line)}</tspan>'
+                f'<tspan x="2" dy="{0 if i == 0 else LINE}">{html_text(line)}</tspan>'
                 for i, line in enumerate(lines)
             )
             + "</text>"
