@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, Visit
 
 PAGES = {"zh": ROOT / "docs" / "teaching.md", "en": ROOT / "docs" / "teaching.en.md"}
 BUILT = {"zh": Path("teaching/index.html"), "en": Path("en/teaching/index.html")}
@@ -189,8 +189,6 @@ def test_the_navigation_lists_the_page(lang: str, site: Path) -> None:
 def test_page_fits_a_phone(lang: str, browser: object, server: str) -> None:
     """At phone width the page does not scroll sideways (the grid scrolls in its own container), and it makes
     no request to another host."""
-    from conftest import Visit
-
     visit = Visit(browser, server, {"width": 390, "height": 844})
     try:
         visit.goto("/" + str(BUILT[lang].parent) + "/")
@@ -211,3 +209,42 @@ def test_page_fits_a_phone(lang: str, browser: object, server: str) -> None:
         assert visit.missing == []
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_page_passes_axe(lang: str, visit: Visit) -> None:
+    """No serious or critical WCAG 2 A/AA finding from axe-core on the page, reference links included."""
+    from test_quality import AXE, AXE_RUN
+
+    assert AXE.is_file(), "axe-core is missing: run `make test` (it installs tests/node_modules)"
+    visit.goto("/" + str(BUILT[lang].parent) + "/")
+    visit.page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = visit.page.evaluate(AXE_RUN)
+    serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_pages_validate_with_the_nu_checker(site: Path) -> None:
+    """Both built pages are valid HTML, apart from the theme's own known findings."""
+    import json
+    import shutil
+    import subprocess
+
+    from test_quality import THEME_FINDINGS, VNU
+
+    java = shutil.which("java")
+    assert VNU.is_file() and java, (
+        "the Nu HTML checker needs tests/node_modules (make test) and a Java runtime"
+    )
+    pages = [str(site / BUILT[lang]) for lang in sorted(PAGES)]
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *pages],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    assert [
+        m["message"] for m in messages if not any(k in m.get("message", "") for k in THEME_FINDINGS)
+    ] == []
