@@ -28,5 +28,5 @@ def source_page(name: str, text: str, chapters: list[Chapter], lang: str) -> str
         name=name,
         text=text,
         chapters=made,
-        file_href=urls.link(page, urls.source(name)),
+        file_md=urls.md_link(page, urls.source(name)),  # a Markdown link: MkDocs leads it to the one file
     )
