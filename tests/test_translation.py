@@ -84,3 +84,20 @@ def test_figures_are_matched_the_way_english_writes_dates(
     chinese: str, english: str, missing: list[str]
 ) -> None:
     assert figures_missing(chinese, english) == missing
+
+
+def test_a_term_inside_a_longer_term_is_covered_by_the_longer_terms_english(
+    chapter: Chapter, tmp_path: Path
+) -> None:
+    terms = [*TERMS, Rendering("产业集群是重点", "the focus on clusters", "phrase")]  # holds 产业集群
+    translation = _translation(tmp_path, "aligned.en.yml")
+    assert translation is not None
+    english = {**translation.blocks, "s1-p2": "The focus on clusters."}
+    lines = misaligned(chapter, Translation(**{**translation.__dict__, "blocks": english}), terms)
+    assert lines == []  # 产业集群 inside the longer term is rendered by the longer term's English
+    english["s1-p2"] = "It matters."
+    lines = misaligned(chapter, Translation(**{**translation.__dict__, "blocks": english}), terms)
+    where = "content/translation/aligned.yml: blocks.s1-p2"
+    assert lines == [
+        f'{where}: 产业集群是重点 is rendered by none of "the focus on clusters"'
+    ]  # once, not twice

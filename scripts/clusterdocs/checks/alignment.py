@@ -46,6 +46,13 @@ def figures_missing(chinese: str, english: str) -> list[str]:
     return sorted(missing)
 
 
+def _masked(chinese: str, term: Rendering) -> str:
+    """`chinese` with every form of the term blanked out: a shorter term inside it is not counted again."""
+    for form in term.chinese:
+        chinese = chinese.replace(form, "□" * len(form))
+    return chinese
+
+
 def _chinese(block: Block) -> str:
     return block.text
 
@@ -81,8 +88,12 @@ def misaligned(chapter: Chapter, translation: Translation, terms: list[Rendering
         found += [f"{where}: blocks.{block.id}: conversion {e}" for e in errors]
         for n in figures_missing(_chinese(block), english):
             found.append(f"{where}: blocks.{block.id}: the figure {n} is missing from the English")
-        for t in terms:
-            if t.count(_chinese(block)) and not t.used_in(english):
+        chinese = _chinese(block)
+        for t in sorted(terms, key=lambda t: -len(t.chinese[0])):  # 本地配套率 before the 配套 inside it
+            if not t.count(chinese):
+                continue
+            if not t.used_in(english):
                 accepted = ", ".join(f'"{f}"' for f in t.english)
                 found.append(f"{where}: blocks.{block.id}: {t.zh} is rendered by none of {accepted}")
+            chinese = _masked(chinese, t)
     return found
