@@ -458,3 +458,18 @@ def test_a_raw_source_opens_as_readable_wrapped_text(reader: Reader, lang: str, 
     download = page.locator("article a[download]")
     assert download.get_attribute("href").endswith(name)
     reader.shot(f"source-{lang}")
+
+
+def test_english_lines_keep_a_readable_measure_on_a_desktop(reader: Reader) -> None:
+    if reader.touch:
+        pytest.skip("a phone's lines are short anyway")
+    reader.goto("/en/" + CHAPTER)
+    # Characters per line of the long summary paragraphs: the text's length over its number of lines.
+    per_line = reader.page.evaluate(
+        """() => [...document.querySelectorAll('article > p:not([class])')]
+            .filter(p => p.textContent.length > 400).map(p => p.textContent.length
+                / Math.round(p.getBoundingClientRect().height
+                             / parseFloat(getComputedStyle(p).lineHeight)))"""
+    )
+    assert per_line, "no long English paragraph found"
+    assert max(per_line) <= 80, per_line

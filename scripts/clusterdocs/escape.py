@@ -21,12 +21,6 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def tooltip(text: str) -> str:
-    """A `title=` attribute value: the theme's tooltips put the value into the page as HTML (`innerHTML`), so
-    the text is escaped once for that and once more for the attribute."""
-    return html_text(html.escape(text, quote=False))
-
-
 def md_text(text: str) -> str:
     """Text for a Markdown inline context (heading, list item, table cell, link label), kept on one line."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line(text), quote=False))

@@ -34,12 +34,6 @@ class Term:
     reference: Reference | None = None
     """A public page for what the definition says beyond the sources (dates, thresholds)."""
 
-    def tooltip(self, lang: str) -> str:
-        """The tooltip text of a term link in `lang`: the term, its other forms and its definition."""
-        if lang == "zh":
-            return f"{self.zh}（{self.pinyin}）{self.en}：{self.def_zh}"
-        return f"{self.en} — {self.zh} ({self.pinyin}): {self.def_en}"
-
 
 def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     """Every term (at least one), validated: ids, Chinese forms and English names unique."""
