@@ -473,3 +473,21 @@ def test_english_lines_keep_a_readable_measure_on_a_desktop(reader: Reader) -> N
     )
     assert per_line, "no long English paragraph found"
     assert max(per_line) <= 80, per_line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_table_of_contents_landmark_and_a_visible_focus_ring(reader: Reader, lang: str) -> None:
+    if reader.touch:
+        pytest.skip("keyboard and landmarks: the desktop layout")
+    page = reader.page
+    reader.goto(PREFIX[lang] + CHAPTER)
+    assert page.locator(".md-sidebar--secondary nav").count() == 1
+    assert page.locator(".md-sidebar--secondary li li").count() > 5  # the nested entries are still there
+    page.locator("article h2 a.headerlink").first.focus()
+    page.keyboard.press("Tab")
+    ring = page.evaluate(
+        """() => { const s = getComputedStyle(document.activeElement);
+                   return [document.activeElement.closest('article') !== null, s.outlineStyle,
+                           parseFloat(s.outlineWidth)]; }"""
+    )
+    assert ring[0] and ring[1] != "none" and ring[2] >= 2, ring
