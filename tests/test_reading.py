@@ -390,6 +390,8 @@ def test_han_text_on_english_pages_is_marked_chinese(reader: Reader) -> None:
     assert unmarked == []
     titles = page.evaluate("() => [...document.querySelectorAll('a.headerlink')].map(a => a.title)")
     assert titles and set(titles) == {"Link to this section"}
+    served = page.request.get(reader.base + "/en/" + CHAPTER).text()  # in the HTML itself, not set by script
+    assert "本节链接" not in served and served.count('title="Link to this section"') == len(titles)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -187,14 +187,13 @@
     ? {
         copied: "Link copied",
         copyFailed: "Link: ",
-        sectionLink: "Link to this section",
         glossary: "Glossary entry",
         showAll: "Show all originals",
         hideAll: "Hide all originals",
         showAllZh: "展开全部原文",
         hideAllZh: "收起全部原文",
       }
-    : { copied: "链接已复制", copyFailed: "链接：", sectionLink: "本节链接", glossary: "术语表条目" };
+    : { copied: "链接已复制", copyFailed: "链接：", glossary: "术语表条目" };
 
   // -- A polite status message that disappears by itself.
   var toast = null;
@@ -421,14 +420,6 @@
     first.parentNode.insertBefore(button, first.nextSibling);
   }
 
-  // -- The theme writes one permalink title for both languages; English pages get theirs.
-  function permalinkTitles() {
-    document.querySelectorAll("a.headerlink").forEach(function (link) {
-      link.title = WORDS.sectionLink;
-      link.setAttribute("aria-label", WORDS.sectionLink);
-    });
-  }
-
   function start() {
     toast = document.createElement("div");
     toast.className = "site-toast";
@@ -438,7 +429,6 @@
     copyLinks();
     definitionsInPlace();
     allOriginals();
-    permalinkTitles();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

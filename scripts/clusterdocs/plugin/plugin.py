@@ -32,6 +32,7 @@ from clusterdocs.plugin.search import add_compound_parts, split_search_index, us
 from clusterdocs.site.cases import case_list
 from clusterdocs.site.csp import with_csp
 from clusterdocs.site.indexes import chapter_list
+from clusterdocs.site.permalinks import localised_permalinks
 
 PENDING_LOG = logging.getLogger("clusterdocs.pending")
 """A chapter without its English is reported, not refused: this logger is outside MkDocs' own, so `--strict`
@@ -212,8 +213,8 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         return SHORTCODE.sub(expand, markdown)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Every page gets its Content-Security-Policy."""
-        return with_csp(output)
+        """Every page gets its Content-Security-Policy and section permalinks titled in its language."""
+        return with_csp(localised_permalinks(output, config.theme["language"]))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Keep the Chinese 404 page at the root and put the English one at /en/404.html.

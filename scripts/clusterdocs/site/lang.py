@@ -60,6 +60,7 @@ class Messages:
     questions: str
     note: str
     para_link: str
+    section_link: str
     link_kinds: dict[str, str]
     # Chapter pages: citation and the log of changes.
     cite: str
@@ -186,6 +187,7 @@ ZH = Messages(
     questions="讨论题",
     note="编者注",
     para_link="本段链接",
+    section_link="本节链接",  # as mkdocs.yml's permalink_title
     link_kinds={"data": "数据表", "case": "案例"},
     cite="引用本章",
     cite_page="引用本页",
@@ -353,6 +355,7 @@ EN = Messages(
     questions="Discussion questions",
     note="Editorial note",
     para_link="Link to this paragraph",
+    section_link="Link to this section",
     link_kinds={"data": "Data", "case": "Case study"},
     cite="Cite this chapter",
     cite_page="Cite this page",
