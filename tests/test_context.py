@@ -14,6 +14,7 @@ from clusterdocs.generate import render_site
 from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.model import Chapter
 
+FACTS = "date: {zh: 年, en: Y}, genre: {zh: 文, en: G}, "
 ENGLISH = Path(__file__).resolve().parents[1] / "content" / "en"
 
 
@@ -34,14 +35,16 @@ def _with_context(tmp_path: Path, context: str) -> Path:
 @pytest.mark.parametrize(
     ("context", "place"),
     [
-        ("context: {en: E, zh: 中, sources: []}\n", "context.sources"),
-        ("context: {en: E}\n", "context.zh"),
+        (f"context: {{{FACTS}en: E, zh: 中, sources: []}}\n", "context.sources"),
+        (f"context: {{{FACTS}en: E}}\n", "context.zh"),
+        ("context: {en: E, zh: 中}\n", "context.date"),
+        ("context: {date: {zh: 年}, genre: {zh: 文, en: G}, en: E, zh: 中}\n", "context.date.en"),
         (
-            "context: {en: E, zh: 中, references: [{title: T, url: 'javascript:alert(1)'}]}\n",
+            f"context: {{{FACTS}en: E, zh: 中, references: [{{title: T, url: 'javascript:alert(1)'}}]}}\n",
             "context.references[0].url",
         ),
         (
-            "context: {en: E, zh: 中, references: [{url: 'https://example.org/'}]}\n",
+            f"context: {{{FACTS}en: E, zh: 中, references: [{{url: 'https://example.org/'}}]}}\n",
             "context.references[0].title",
         ),
     ],
@@ -57,6 +60,7 @@ def test_every_chapter_has_its_context_in_both_languages(chapters: list[Chapter]
         english = load_english(chapter.slug)
         assert english is not None and english.context is not None, chapter.slug
         assert english.context.en and english.context.zh, chapter.slug
+        assert all(english.context.date) and all(english.context.genre), chapter.slug
 
 
 @pytest.mark.parametrize(("lang", "suffix"), [("zh", ".md"), ("en", ".en.md")])

@@ -42,6 +42,10 @@ class Bilingual:
 class Context:
     """The editors' policy context for a chapter, in both languages: date, genre, issuer, policy terms."""
 
+    date: tuple[str, str]
+    """The text's likely date, (zh, en): one line each, the evidence in the text."""
+    genre: tuple[str, str]
+    """What kind of text it is and who issued it, (zh, en)."""
     en: str
     zh: str
     references: tuple[Reference, ...]
@@ -65,15 +69,22 @@ class EnglishChapter:
 
 
 def _context(r: Reader) -> Context | None:
-    """The optional `context: {en, zh, references: [{title, url}]}`."""
-    sub = r.optional_sub("context", ("en", "zh", "references"))
+    """The optional `context: {date: {zh, en}, genre: {zh, en}, en, zh, references: [{title, url}]}`."""
+    sub = r.optional_sub("context", ("date", "genre", "en", "zh", "references"))
     if sub is None:
         return None
     references = []
     for item in sub.items("references", ("title", "url")):
         url = check_url(item.text("url", line=True).strip(), r.name, item.place("url"))
         references.append(Reference(item.text("title", line=True).strip(), url))
-    return Context(sub.text("en").strip(), sub.text("zh").strip(), tuple(references))
+    date, genre = sub.pair("date", line=True), sub.pair("genre", line=True)
+    return Context(
+        date=(date[0].strip(), date[1].strip()),
+        genre=(genre[0].strip(), genre[1].strip()),
+        en=sub.text("en").strip(),
+        zh=sub.text("zh").strip(),
+        references=tuple(references),
+    )
 
 
 def _bilingual(r: Reader, key: str) -> Bilingual:

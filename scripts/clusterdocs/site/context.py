@@ -32,7 +32,13 @@ def context_html(english: EnglishChapter | None, lang: str, terms: list[Term] | 
             for r in context.references
         )
         references = f'<p class="context-references">{msg.context_references}</p><ul>{items}</ul>'
+    index = 0 if lang == "zh" else 1
+    facts = (
+        f'<p class="context-facts"><strong>{msg.context_date}{msg.link_colon}</strong>'
+        f"{html_text(context.date[index])}<br><strong>{msg.context_genre}{msg.link_colon}</strong>"
+        f"{html_text(context.genre[index])}</p>"
+    )
     return Markup(
         f'<aside class="abstract context" id="context" aria-labelledby="context-label" lang="{lang}">'
-        f'<p class="abstract-label" id="context-label">{msg.context}</p>{body}{references}</aside>'
+        f'<p class="abstract-label" id="context-label">{msg.context}</p>{facts}{body}{references}</aside>'
     )

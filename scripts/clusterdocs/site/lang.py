@@ -106,6 +106,8 @@ class Messages:
     mention_summary: str
     # Chapter pages: the editors' policy context.
     context: str
+    context_date: str
+    context_genre: str
     context_references: str
     arguments: str
     mentions: str
@@ -261,6 +263,8 @@ ZH = Messages(
     reference="参考",
     mention_summary="",
     context="背景（编者所加）",
+    context_date="成文时间",
+    context_genre="文本性质",
     context_references="参考资料",
     arguments="各章如何使用本案例",
     mentions="原文中的全部提及",
@@ -436,6 +440,8 @@ EN = Messages(
     reference="Reference",
     mention_summary="English summary of the section",
     context="Context (the editors')",
+    context_date="Date",
+    context_genre="What kind of text",
     context_references="References",
     arguments="What each author uses the case to argue",
     mentions="Every passage that mentions it",
