@@ -17,7 +17,13 @@ from clusterdocs.ingest.structure import build_chapters
 
 FIXTURES = Path(__file__).parent / "fixtures" / "translation"
 TERMS = [
-    Rendering("产业集群", "industrial cluster", "concept", forms=("industrial clusters",)),
+    Rendering(
+        "产业集群",
+        "industrial cluster",
+        "concept",
+        forms=("industrial clusters",),
+        avoid=("cluster of industry",),
+    ),
     Rendering("规模以上", "above designated size", "concept"),
 ]
 
@@ -95,6 +101,12 @@ def test_a_term_inside_a_longer_term_is_covered_by_the_longer_terms_english(
     english = {**translation.blocks, "s1-p2": "The focus on clusters."}
     lines = misaligned(chapter, Translation(**{**translation.__dict__, "blocks": english}), terms)
     assert lines == []  # 产业集群 inside the longer term is rendered by the longer term's English
+    english["s1-p1"] = f"{translation.blocks['s1-p1']} It is a cluster of industry."
+    rejected = "'cluster of industry' is a rejected rendering of 产业集群"
+    assert misaligned(chapter, Translation(**{**translation.__dict__, "blocks": english}), terms) == [
+        f"content/translation/aligned.yml: blocks.s1-p1: {rejected}"
+    ]
+    english["s1-p1"] = str(translation.blocks["s1-p1"])
     english["s1-p2"] = "It matters."
     lines = misaligned(chapter, Translation(**{**translation.__dict__, "blocks": english}), terms)
     where = "content/translation/aligned.yml: blocks.s1-p2"

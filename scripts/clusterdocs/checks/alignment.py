@@ -96,4 +96,7 @@ def misaligned(chapter: Chapter, translation: Translation, terms: list[Rendering
                 accepted = ", ".join(f'"{f}"' for f in t.english)
                 found.append(f"{where}: blocks.{block.id}: {t.zh} is rendered by none of {accepted}")
             chinese = _masked(chinese, t)
+        for t in terms:
+            for rejected in t.avoided_in(english):
+                found.append(f"{where}: blocks.{block.id}: {rejected!r} is a rejected rendering of {t.zh}")
     return found
