@@ -71,7 +71,7 @@ def _source(source: dict[str, str], chapters: dict[str, Chapter], lang: str, pag
     return {
         "text": f"¶ {source['block']}",
         "href": urls.link(page, urls.chapter(chapter.slug), source["block"]),
-        "title": pick(lang, chapter.title_zh, chapter.spec.title_en),
+        "title": " ".join(pick(lang, chapter.title_zh, chapter.spec.title_en).split()),  # one table cell
         "lang": "",
     }
 
