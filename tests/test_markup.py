@@ -176,6 +176,7 @@ def plant(project: Path) -> None:
         "year": payload("case timeline year"),
         "zh": payload("case timeline zh"),
         "en": payload("case timeline en"),
+        "source": case["timeline"][0]["source"],  # every row names its source (content/cases.py)
     }
     case["arguments"][0]["zh"] = payload("case argument zh")
     case["arguments"][0]["en"] = payload("case argument en")
@@ -332,7 +333,7 @@ def test_the_citation_block_shows_a_hostile_title_as_text_in_every_format(attack
     start = page.index('<div class="citations"')
     block = page[start : page.index("<h2", start)]
     n = FIELDS.index("manifest title.en")
-    assert block.count(f"&lt;img src=x onerror=alert({n})&gt;") == 2  # APA and BibTeX
+    assert block.count(f"&lt;img src=x onerror=alert({n})&gt;") == 6  # 3 in the title; APA and BibTeX
     assert "<img" not in block and "<script" not in block
 
 
