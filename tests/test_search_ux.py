@@ -17,6 +17,7 @@ import pytest
 
 from screens import Screen
 from search_harness import search
+from test_charts import contrast
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
@@ -127,6 +128,11 @@ def test_a_query_with_no_results_offers_the_other_language(
     assert _results(screen) == 0
     offer = screen.page.locator(".search-other-language a")
     assert offer.is_visible()
+    colour, background = screen.page.evaluate(
+        """() => [getComputedStyle(document.querySelector('.search-other-language a')).color,
+                  getComputedStyle(document.querySelector('.md-search__scrollwrap')).backgroundColor]"""
+    )
+    assert contrast(colour, background) >= 4.5, (colour, background)
     screen.shot(f"search-none-{'en' if start == '/en/' else 'zh'}-{screen.kind}")
     href = offer.get_attribute("href")
     assert urlsplit(href).path == other and parse_qs(urlsplit(href).query) == {"q": [query]}
