@@ -340,6 +340,23 @@ def _english_paragraphs(text: str, marker: Marker | None) -> list[Markup]:
     return [Markup(f"<p>{marker.mark(p) if marker else english_html(p)}</p>") for p in paras]
 
 
+def _labelled_sections(chapter: Chapter) -> list[tuple[Heading | None, list[Block]]]:
+    """The chapter's sections, cut again before every block the editors label (〔结语〕 inside a section).
+
+    On the English page a label is a heading outside the collapsed original, so that its id
+    (`text-conclusion`) is on both pages, as every section id is.
+    """
+    out: list[tuple[Heading | None, list[Block]]] = []
+    for heading, blocks in sections(chapter):
+        start = 0
+        for i, block in enumerate(blocks):
+            if i > 0 and block.id in chapter.labels:
+                out.append((heading if start == 0 else None, blocks[start:i]))
+                start = i
+        out.append((heading if start == 0 else None, blocks[start:]))
+    return out
+
+
 def chapter_en(
     chapter: Chapter,
     english: EnglishChapter | None,
@@ -353,7 +370,7 @@ def chapter_en(
     page = _page(chapter, english, "en", terms, position)
     page["summary"] = _english_paragraphs(english.summary, marker) if english else []
     page["sections"] = []
-    for heading, blocks in sections(chapter):
+    for heading, blocks in _labelled_sections(chapter):
         section: dict[str, Any] = {"heading": None, "label": None, "original": [], "after": []}
         if heading is None and blocks and blocks[0].id in chapter.labels:  # the opening text: its label
             section["label"] = Markup(label_md(chapter, blocks[0].id, EN))
