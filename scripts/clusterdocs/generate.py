@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from clusterdocs.atomic import write_atomically
 from clusterdocs.config import CONTENT, GENERATED_DIRS, SEEDS, site_url
 from clusterdocs.content.cases import Entry, find_mentions, link_cases, load_cases, load_clusters
 from clusterdocs.content.datasets import Dataset, load_all
@@ -93,8 +92,8 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
         for case in cases:
             files[f"cases/{case.id}/index.{suffix}"] = case_page(case, by_slug, datasets, lang)
     for ds in datasets:
-        files[f"data/{ds.id}.en.csv"] = published_csv(ds, "en").encode("utf-8")  # served at /en/data/
         files[f"data/{ds.id}.csv"] = published_csv(ds).encode("utf-8")
+        files[f"data/{ds.id}.en.csv"] = published_csv(ds, "en").encode("utf-8")  # served at /en/data/
         files[f"data/{ds.id}/index.md"] = dataset_page(ds, by_slug[ds.chapter], "zh")
         files[f"data/{ds.id}/index.en.md"] = dataset_page(ds, by_slug[ds.chapter], "en")
     encoded = {_checked(rel): v if isinstance(v, bytes) else v.encode("utf-8") for rel, v in files.items()}
@@ -127,19 +126,6 @@ def _owned_files(docs: Path) -> set[str]:
     return found
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".generating-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_changed(docs: Path, files: dict[str, bytes]) -> Written:
     """Write the files whose bytes differ from what `docs` holds and remove stale ones; others keep mtimes."""
     done = Written()
@@ -154,7 +140,7 @@ def write_changed(docs: Path, files: dict[str, bytes]) -> Written:
             if path.is_symlink() or not path.is_file() or path.read_bytes() != data:
                 if path.is_symlink():
                     path.unlink()
-                _write_atomically(path, data)
+                write_atomically(path, data, prefix=".generating-")
                 done.written.append(rel)
         for top in GENERATED_DIRS:
             if (docs / top).is_dir():
