@@ -10,8 +10,8 @@ from clusterdocs.yamlio import BOM, decode_text, read_bytes
 __all__ = ["BOM", "MAX_SEED_BYTES", "decode_seed", "read_seed", "read_seed_bytes"]
 
 MAX_SEED_BYTES = 2 * 1024 * 1024
-"""The largest seed accepted: ten times a long journal article. The five seeds are 20-80 KB; a 50 MB text would
-build for a quarter of an hour into search indexes fifty times their budget."""
+"""The largest seed accepted: ten times a long journal article. The seeds are 20-80 KB; a 50 MB text
+would build for a quarter of an hour into search indexes fifty times their budget."""
 
 
 def decode_seed(data: bytes, name: str) -> str:
@@ -20,7 +20,8 @@ def decode_seed(data: bytes, name: str) -> str:
         raise SourceError(name, "", "the file is empty")
     if len(data) > MAX_SEED_BYTES:
         size = f"{len(data) / 1024 / 1024:.1f} MB"
-        raise SourceError(name, "", f"{size} is more than a seed may hold (2 MB): split the text into several seeds")
+        advice = "split the text into several seeds"
+        raise SourceError(name, "", f"{size} is more than a seed may hold (2 MB): {advice}")
     text = decode_text(data, name)
     if not text.strip():
         raise SourceError(name, "", "the file is empty")
