@@ -49,6 +49,7 @@ class Messages:
     # Chapter pages: summary, teaching blocks, text.
     summary: str
     abstract: str
+    abstract_printed: str
     editorial_abstract: str
     no_abstract: str
     original: str
@@ -178,6 +179,7 @@ ZH = Messages(
     },
     summary="摘要",
     abstract="摘要",
+    abstract_printed="摘要（照录原文）",
     editorial_abstract="编者摘要（原文无摘要）",
     no_abstract="原文无摘要。",
     original="中文原文",
@@ -275,7 +277,7 @@ ZH = Messages(
     data="数据",
     data_intro="各章文字中的数字整理成的数据表，每张表都可下载 CSV，并链接到数据所在的原文段落。",
     rows="{n} 行",
-    disagree=" — 含编者注：数字不符",
+    disagree=" — 附编者对数字的核对说明",
     provenance="来源：《{title}》",
     taken_from="数据所在段落：{links}（原始文本 {source}）",
     download_csv="下载 CSV",
@@ -348,6 +350,7 @@ EN = Messages(
     },
     summary="Summary",
     abstract="Abstract",
+    abstract_printed="The source's abstract, as printed (an English abstract in it is the author's own)",
     editorial_abstract="",
     no_abstract="",
     original="Chinese original",
@@ -458,7 +461,7 @@ EN = Messages(
         "paragraph its figures come from."
     ),
     rows="{n} rows",
-    disagree=" — editorial note: figures disagree",
+    disagree=" — with an editorial note on its figures",
     provenance="Source: <em>{title}</em>",
     taken_from="Taken from: {links} (raw text {source})",
     download_csv="Download CSV",
