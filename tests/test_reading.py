@@ -68,12 +68,29 @@ class Reader:
         return path
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def reader(request: pytest.FixtureRequest, browser: object, server: str) -> Iterator[Reader]:
-    r = Reader(browser, server, request.param)
+def _opened(browser: object, server: str, size: str) -> Iterator[Reader]:
+    r = Reader(browser, server, size)
     yield r
     assert r.foreign == []
     r.context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def reader(request: pytest.FixtureRequest, browser: object, server: str) -> Iterator[Reader]:
+    """A reader on each screen: phone (touch) and desktop."""
+    yield from _opened(browser, server, request.param)
+
+
+@pytest.fixture
+def desktop(browser: object, server: str) -> Iterator[Reader]:
+    """A reader at a desktop screen, for what only a desktop has (keyboard focus, long lines, side TOC)."""
+    yield from _opened(browser, server, "desktop")
+
+
+@pytest.fixture
+def phone(browser: object, server: str) -> Iterator[Reader]:
+    """A reader on a phone (touch), for the phone's own layout."""
+    yield from _opened(browser, server, "phone")
 
 
 def _glossary() -> dict[str, object]:
@@ -147,11 +164,9 @@ def test_a_glossary_term_shows_its_definition_in_place(reader: Reader, lang: str
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_keyboard_focus_shows_the_definition_and_moves_on(reader: Reader, lang: str) -> None:
-    if reader.touch:
-        pytest.skip("keyboard focus is tested on the desktop")
-    page = reader.page
-    reader.goto(PREFIX[lang] + CHAPTER)
+def test_keyboard_focus_shows_the_definition_and_moves_on(desktop: Reader, lang: str) -> None:
+    page = desktop.page
+    desktop.goto(PREFIX[lang] + CHAPTER)
     # Focus the control just before the first term, then Tab onto the term as a keyboard user would.
     page.evaluate(
         """() => {
@@ -165,7 +180,7 @@ def test_keyboard_focus_shows_the_definition_and_moves_on(reader: Reader, lang: 
     assert page.evaluate("() => document.activeElement.matches('a.term')")
     popover = page.locator("#term-popover")
     popover.wait_for(state="visible")
-    reader.shot(f"term-keyboard-{lang}")
+    desktop.shot(f"term-keyboard-{lang}")
     first = page.locator("article a.term").first
     assert first.get_attribute("aria-expanded") == "true"
     page.keyboard.press("Tab")  # focus is not trapped: it moves on, and the definition goes with it
@@ -387,11 +402,9 @@ def test_the_chapter_index_is_a_list_without_slanted_chinese(
     reader.shot(f"chapters-{lang}")
 
 
-def test_han_text_on_english_pages_is_marked_chinese(reader: Reader) -> None:
-    if reader.touch:
-        pytest.skip("markup, not layout: checked once")
-    page = reader.page
-    reader.goto("/en/" + CHAPTER)
+def test_han_text_on_english_pages_is_marked_chinese(desktop: Reader) -> None:
+    page = desktop.page
+    desktop.goto("/en/" + CHAPTER)
     unmarked = page.evaluate(
         """() => { const out = []; const walk = document.createTreeWalker(
                      document.querySelector('article'), NodeFilter.SHOW_TEXT);
@@ -404,16 +417,14 @@ def test_han_text_on_english_pages_is_marked_chinese(reader: Reader) -> None:
     assert unmarked == []
     titles = page.evaluate("() => [...document.querySelectorAll('a.headerlink')].map(a => a.title)")
     assert titles and set(titles) == {"Link to this section"}
-    served = page.request.get(reader.base + "/en/" + CHAPTER).text()  # in the HTML itself, not set by script
+    served = page.request.get(desktop.base + "/en/" + CHAPTER).text()  # in the HTML itself, not set by script
     assert "本节链接" not in served and served.count('title="Link to this section"') == len(titles)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_back_to_top_button_sits_in_the_corner_on_a_phone(reader: Reader, lang: str) -> None:
-    if not reader.touch:
-        pytest.skip("the phone layout")
-    page = reader.page
-    reader.goto(PREFIX[lang] + CHAPTER)
+def test_the_back_to_top_button_sits_in_the_corner_on_a_phone(phone: Reader, lang: str) -> None:
+    page = phone.page
+    phone.goto(PREFIX[lang] + CHAPTER)
     page.mouse.wheel(0, 4000)
     page.wait_for_timeout(300)
     page.mouse.wheel(0, -300)
@@ -422,7 +433,7 @@ def test_the_back_to_top_button_sits_in_the_corner_on_a_phone(reader: Reader, la
     box = top.bounding_box()
     # In the lower right corner, not over the line being read.
     assert box["y"] > 844 / 2 and box["x"] > 390 / 2, box
-    reader.shot(f"back-to-top-{lang}")
+    phone.shot(f"back-to-top-{lang}")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -476,12 +487,10 @@ def test_a_raw_source_opens_as_readable_wrapped_text(reader: Reader, lang: str, 
     reader.shot(f"source-{lang}")
 
 
-def test_english_lines_keep_a_readable_measure_on_a_desktop(reader: Reader) -> None:
-    if reader.touch:
-        pytest.skip("a phone's lines are short anyway")
-    reader.goto("/en/" + CHAPTER)
+def test_english_lines_keep_a_readable_measure_on_a_desktop(desktop: Reader) -> None:
+    desktop.goto("/en/" + CHAPTER)
     # Characters per line of the long summary paragraphs: the text's length over its number of lines.
-    per_line = reader.page.evaluate(
+    per_line = desktop.page.evaluate(
         """() => [...document.querySelectorAll('article > p:not([class])')]
             .filter(p => p.textContent.length > 400).map(p => p.textContent.length
                 / Math.round(p.getBoundingClientRect().height
@@ -492,11 +501,9 @@ def test_english_lines_keep_a_readable_measure_on_a_desktop(reader: Reader) -> N
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_one_table_of_contents_landmark_and_a_visible_focus_ring(reader: Reader, lang: str) -> None:
-    if reader.touch:
-        pytest.skip("keyboard and landmarks: the desktop layout")
-    page = reader.page
-    reader.goto(PREFIX[lang] + CHAPTER)
+def test_one_table_of_contents_landmark_and_a_visible_focus_ring(desktop: Reader, lang: str) -> None:
+    page = desktop.page
+    desktop.goto(PREFIX[lang] + CHAPTER)
     assert page.locator(".md-sidebar--secondary nav").count() == 1
     assert page.locator(".md-sidebar--secondary li li").count() > 5  # the nested entries are still there
     page.locator("article h2 a.headerlink").first.focus()
