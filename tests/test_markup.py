@@ -143,6 +143,20 @@ def plant(project: Path) -> None:
             english[key][lang][0] = payload(f"{key} {lang}")
     _write_yaml(english_path, english)
 
+    # Its translation: the first section's heading left out (the page falls back to the English heading
+    # above), a paragraph, another heading and every field of the about block.
+    translation_path = project / "content" / "translation" / "hubei-county-clusters.yml"
+    translation = _yaml(translation_path)
+    del translation["blocks"][first]
+    paragraph_id = next(k for k in translation["blocks"] if "-p" in k)
+    translation["blocks"][paragraph_id] = payload("translated paragraph", multiline=True)
+    heading_id = next(k for k in translation["blocks"] if "-p" not in k and k != first)
+    translation["blocks"][heading_id] = payload("translated heading")
+    for key in ("translated_by", "checked"):
+        translation["about"][key] = payload(f"translation {key}")
+    translation["about"]["uncertain"][0] = payload("translation uncertain")
+    _write_yaml(translation_path, translation)
+
     # Glossary: every field of the most used term; a new term whose Chinese form is markup, used in seed 004.
     glossary_path = project / "content" / "glossary.yml"
     glossary = _yaml(glossary_path)

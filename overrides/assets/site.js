@@ -23,13 +23,14 @@
     var line = (header ? header.getBoundingClientRect().bottom : 0) + 24;
     var place = "";
     var candidates = document.querySelectorAll(
-      "article h2[id], article h3[id], article h4[id], article h5[id], article h6[id], article p.para[id]"
+      "article h2[id], article h3[id], article h4[id], article h5[id], article h6[id], article p.para[id], " +
+        "article .pair[data-para]"
     );
     for (var i = 0; i < candidates.length; i++) {
       var rect = candidates[i].getBoundingClientRect();
       if (rect.height === 0) continue; // inside a closed original
       if (rect.top > line) break;
-      place = "#" + candidates[i].id;
+      place = "#" + (candidates[i].dataset.para || candidates[i].id); // a pair's id is on its Chinese
     }
     return place;
   }
@@ -478,4 +479,48 @@
     pointGroupsAtSections();
     offerOtherLanguage();
   }).observe(result, { childList: true, subtree: true, characterData: true });
+})();
+
+// ---- Reading modes of a translated chapter (issue 13; the control is written by site/chapter.py) ----
+// English only, English with the Chinese under each paragraph (the default), or side by side on wide screens;
+// the choice is kept in localStorage and applies to every translated chapter, and to print.
+(function () {
+  "use strict";
+
+  var KEY = "clusterdocs.reading-mode";
+  var control = document.querySelector(".reading-modes");
+  if (!control) return;
+  var buttons = control.querySelectorAll("button[data-reading-mode]");
+  var modes = Array.prototype.map.call(buttons, function (b) {
+    return b.dataset.readingMode;
+  });
+
+  function stored() {
+    try {
+      return window.localStorage.getItem(KEY);
+    } catch (error) {
+      return null; // storage refused (private mode): the default, not remembered
+    }
+  }
+
+  function apply(mode) {
+    if (modes.indexOf(mode) < 0) mode = "stacked";
+    document.documentElement.dataset.readingMode = mode;
+    buttons.forEach(function (b) {
+      b.setAttribute("aria-pressed", b.dataset.readingMode === mode ? "true" : "false");
+    });
+  }
+
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () {
+      apply(b.dataset.readingMode);
+      try {
+        window.localStorage.setItem(KEY, b.dataset.readingMode);
+      } catch (error) {
+        // not remembered; the page still switches
+      }
+    });
+  });
+  apply(stored());
+  control.hidden = false;
 })();

@@ -11,6 +11,7 @@ from clusterdocs.content.cases import Entry, find_mentions, link_cases, load_cas
 from clusterdocs.content.datasets import Dataset, load_all
 from clusterdocs.content.english import load_all_english
 from clusterdocs.content.glossary import load_glossary, uses
+from clusterdocs.content.translation import load_all_translations
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.model import Chapter, Link
@@ -76,10 +77,12 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
     files["glossary/index.md"] = glossary_page(terms, used, "zh")
     files["glossary/index.en.md"] = glossary_page(terms, used, "en")
     english_of = load_all_english(chapters, content / "en")
+    translation_of = load_all_translations(chapters, content / "translation")
     for n, c in enumerate(chapters, start=1):  # reading order, as the manifests list the chapters
-        english = english_of[c.slug]
-        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url, terms, (n, len(chapters)))
-        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms, (n, len(chapters)))
+        english, translation = english_of[c.slug], translation_of[c.slug]
+        place = (n, len(chapters))
+        files[f"chapters/{c.slug}/index.md"] = chapter_zh(c, english, url, terms, place, translation)
+        files[f"chapters/{c.slug}/index.en.md"] = chapter_en(c, english, url, terms, place, translation)
     for name, data in raw.items():
         files[f"sources/{name}"] = data
         text = data.decode("utf-8-sig")

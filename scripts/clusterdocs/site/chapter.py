@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from clusterdocs.content.english import EnglishChapter
 from clusterdocs.content.glossary import Term
+from clusterdocs.content.translation import TranslatedTable, Translation
 from clusterdocs.escape import html_text, ident, md_text
 from clusterdocs.ingest.model import Block, Chapter, Heading, Paragraph, Table, sections
 from clusterdocs.ingest.repairs import Applied
@@ -27,22 +28,27 @@ def source_href(chapter: Chapter) -> str:
 
 
 def paragraph_html(
-    block: Paragraph, msg: Messages, lang: str | None = None, marker: Marker | None = None
+    block: Paragraph,
+    msg: Messages,
+    lang: str | None = None,
+    marker: Marker | None = None,
+    with_id: bool = True,
 ) -> str:
-    """One paragraph with its anchor and ¶ permalink (first uses of glossary terms linked)."""
+    """One paragraph with its anchor (unless `with_id` is off: the id is on its pair) and ¶ permalink."""
     attr = f' lang="{lang}"' if lang else ""
     text = marker.mark(block.text) if marker else html_text(block.text)
     block_id = ident(block.id)
+    id_attr = f'id="{block_id}" ' if with_id else ""
     return (
-        f'<p id="{block_id}" class="para"{attr}>{text}'
+        f'<p {id_attr}class="para"{attr}>{text}'
         f'<a class="para-link" href="#{block_id}" title="{msg.para_link}" '
         f'aria-label="{msg.para_link} {block_id}">¶</a></p>'
     )
 
 
-def table_html(table: Table, lang: str | None = None) -> str:
+def table_html(table: Table, lang: str | None = None, with_id: bool = True) -> str:
     """A rebuilt table, its captions and header as printed, in a scrollable wrapper."""
-    attr = f' lang="{lang}"' if lang else ""
+    attr = (f' id="{ident(table.id)}"' if with_id else "") + (f' lang="{lang}"' if lang else "")
     head = "".join(
         f'<th scope="colgroup" colspan="{span}">{html_text(text)}</th>' for text, span in table.header
     )
@@ -51,8 +57,92 @@ def table_html(table: Table, lang: str | None = None) -> str:
     if table.caption_en:
         caption += f'<br><span lang="en">{html_text(table.caption_en)}</span>'
     return (
-        f'<div class="table-wrap" id="{ident(table.id)}"{attr}><table>'
+        f'<div class="table-wrap"{attr}><table>'
         f"<caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def translated_table_html(english: TranslatedTable, table: Table) -> str:
+    """A table's English in a scrollable wrapper, header cells spanning as the Chinese ones do."""
+    spans = [span for _, span in table.header] if len(table.header) == len(english.header) else None
+    head = "".join(
+        f'<th scope="colgroup" colspan="{spans[i]}">{html_text(text)}</th>'
+        if spans and spans[i] > 1
+        else f'<th scope="col">{html_text(text)}</th>'
+        for i, text in enumerate(english.header)
+    )
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>" for row in english.rows
+    )
+    return (
+        f'<div class="table-wrap"><table><caption>{html_text(english.caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def pair_html(
+    block: Paragraph | Table, english: str | TranslatedTable | None, en: Marker | None, zh: Marker | None
+) -> str:
+    """One translated block as one element: the English, and the Chinese original keeping the block's id."""
+    if isinstance(block, Table):
+        original = table_html(block, with_id=False)
+        text = translated_table_html(english, block) if isinstance(english, TranslatedTable) else ""
+    else:
+        original = paragraph_html(block, ZH, marker=zh, with_id=False)
+        text = "".join(_english_paragraphs(english, en)) if isinstance(english, str) else ""
+    english_part = f'<div class="pair-en" lang="en">{text}</div>' if text else ""
+    block_id = ident(block.id)
+    return (
+        f'<div class="pair" data-para="{block_id}">{english_part}'
+        f'<div class="pair-zh" lang="zh-Hans" id="{block_id}">{original}</div></div>'
+    )
+
+
+def english_toggle_html(block: Paragraph | Table, english: str | TranslatedTable | None) -> str:
+    """On the Chinese page: a paragraph's English, hidden until the reader opens it ("" if none)."""
+    if isinstance(english, TranslatedTable) and isinstance(block, Table):
+        text = translated_table_html(english, block)
+    elif isinstance(english, str) and english:
+        text = "".join(_english_paragraphs(english, None))
+    else:
+        return ""
+    label = f"{ZH.english_of_para}{ZH.colon}{ident(block.id)}"
+    return (
+        f'<details class="para-en"><summary aria-label="{html_text(label)}">'
+        f"{ZH.english_of_para}</summary>"
+        f'<div class="para-en-text" lang="en">{text}</div></details>'
+    )
+
+
+def about_translation_html(translation: Translation) -> str:
+    """Who translated the chapter, how it was checked and what was uncertain, as one HTML block (under "About
+    this text": a section heading would be on one language's page only)."""
+    draft = f" {html_text(EN.translation_status['draft'])}" if translation.status == "draft" else ""
+    items = [
+        f"<dt>{EN.translated_by}</dt><dd>{html_text(translation.translated_by)}</dd>",
+        f"<dt>{EN.how_checked}</dt><dd>{html_text(translation.checked)}{draft}</dd>",
+    ]
+    if translation.uncertain:
+        lines = "".join(f"<li>{english_html(u)}</li>" for u in translation.uncertain)
+        items.append(f"<dt>{EN.uncertain}</dt><dd><ul>{lines}</ul></dd>")
+    title = (
+        f'<p class="about-translation-title" id="about-this-translation">'
+        f"<strong>{html_text(EN.about_translation)}</strong></p>"
+    )
+    return f'<div class="about-translation">{title}<dl>{"".join(items)}</dl></div>'
+
+
+def reading_modes_html() -> str:
+    """The reading-mode control (hidden until site.js, which switches and remembers the mode, shows it)."""
+    buttons = "".join(
+        f'<button type="button" data-reading-mode="{ident(mode)}" '
+        f'aria-pressed="{str(mode == "stacked").lower()}">{html_text(name)}</button>'
+        for mode, name in EN.reading_mode_names.items()
+    )
+    label = html_text(EN.reading_modes)
+    return (
+        f'<div class="reading-modes" role="group" aria-labelledby="reading-modes-label" hidden>'
+        f'<span class="reading-modes-label" id="reading-modes-label">{label}</span>{buttons}</div>'
     )
 
 
@@ -184,6 +274,7 @@ def _blocks(
     marker: Marker | None = None,
     english_links: bool = False,
     label_headings: bool = True,
+    translation: Translation | None = None,
 ) -> list[Markup]:
     """The Chinese text's blocks as page fragments, each followed on the page by a blank line; the editors'
     labels (`〔引言〕`) as headings, or with `label_headings` off as labelled lines."""
@@ -207,6 +298,10 @@ def _blocks(
             out.append(table_html(block))
         else:
             out.append(paragraph_html(block, msg, None, marker))
+        if translation and not isinstance(block, Heading):
+            toggle = english_toggle_html(block, translation.blocks.get(block.id))
+            if toggle:
+                out.append(toggle)
         for note in chapter.notes.get(block.id, []) if notes else []:
             out.append(note_html(pick(msg.lang, note.zh, note.en), msg))
         if links and chapter.links.get(block.id):
@@ -231,9 +326,16 @@ def body_markdown(chapter: Chapter, terms: list[Term] | None = None) -> str:
     return "\n\n".join(_body_zh(chapter, terms)) + "\n"
 
 
-def _body_zh(chapter: Chapter, terms: list[Term] | None, english_links: bool = False) -> list[Markup]:
+def _body_zh(
+    chapter: Chapter,
+    terms: list[Term] | None,
+    english_links: bool = False,
+    translation: Translation | None = None,
+) -> list[Markup]:
     marker = Marker(terms, "zh", GLOSSARY_HREF) if terms else None
-    return _blocks(chapter.blocks, chapter, ZH, marker=marker, english_links=english_links)
+    return _blocks(
+        chapter.blocks, chapter, ZH, marker=marker, english_links=english_links, translation=translation
+    )
 
 
 def _other_language(chapter: Chapter, lang: str, anchor: str) -> str:
@@ -301,6 +403,7 @@ def _page(
         "questions": pick(lang, english.questions.zh, english.questions.en) if english else (),
         "changes": [Markup(item) for item in describe_changes(chapter, msg)],
         "context": context_html(english, lang, terms),
+        "about_translation": "",
     }
 
 
@@ -310,11 +413,13 @@ def chapter_zh(
     site_url: str,
     terms: list[Term] | None = None,
     position: tuple[int, int] | None = None,
+    translation: Translation | None = None,
 ) -> str:
-    """The Chinese chapter page: the normalised original, complete, with the teaching blocks around it."""
+    """The Chinese chapter page: the normalised original, complete, with the teaching blocks around it
+    (and, where the chapter is translated, each paragraph's English to open in place)."""
     page = _page(chapter, english, "zh", terms, position)
     page["summary_href"] = _other_language(chapter, "zh", "summary")
-    page["body"] = _body_zh(chapter, terms, english_links=True)
+    page["body"] = _body_zh(chapter, terms, english_links=True, translation=translation)
     page["cite"] = cite_html(chapter, english, "zh", site_url)
     return render("chapter.zh.md.j2", "zh", **page).rstrip() + "\n"
 
@@ -363,11 +468,17 @@ def chapter_en(
     site_url: str,
     terms: list[Term] | None = None,
     position: tuple[int, int] | None = None,
+    translation: Translation | None = None,
 ) -> str:
-    """The English reading page: summaries section by section, each with its Chinese original collapsible."""
+    """The English reading page: section by section the summary, then the Chinese original collapsible or,
+    where the chapter is translated, the summary as a reading guide and the text as English-Chinese pairs."""
     marker = Marker(terms, "en", GLOSSARY_HREF) if terms else None
     zh_marker = Marker(terms, "zh", GLOSSARY_HREF) if terms else None
+    tr_marker = Marker(terms, "en", GLOSSARY_HREF) if terms else None
     page = _page(chapter, english, "en", terms, position)
+    page["translation"] = translation
+    page["reading_modes"] = Markup(reading_modes_html()) if translation else ""
+    page["about_translation"] = Markup(about_translation_html(translation)) if translation else ""
     page["summary"] = _english_paragraphs(english.summary, marker) if english else []
     page["sections"] = []
     for heading, blocks in _labelled_sections(chapter):
@@ -375,18 +486,47 @@ def chapter_en(
         if heading is None and blocks and blocks[0].id in chapter.labels:  # the opening text: its label
             section["label"] = Markup(label_md(chapter, blocks[0].id, EN))
         if heading:
-            for m in (marker, zh_marker):
+            for m in (marker, zh_marker, tr_marker):
                 if m:
                     m.new_section()
             text = english.sections.get(heading.id) if english else None
             links = links_html(chapter, heading.id, "en") if chapter.links.get(heading.id) else ""
+            translated = translation.blocks.get(heading.id) if translation else None
+            title = (
+                f"{'#' * heading.level} {md_text(translated)} {{ #{ident(heading.id)} }}"
+                if isinstance(translated, str) and translated
+                else _english_heading(heading, english)
+            )
+            guide = _english_paragraphs(text, marker) if text else []
             section.update(
-                heading=Markup(_english_heading(heading, english)),
+                heading=Markup(title),
+                guide=Markup(
+                    f'<div class="reading-guide"><p class="reading-guide-label">{EN.reading_guide}</p>'
+                    + "".join(guide)
+                    + "</div>"
+                )
+                if guide
+                else "",
                 chinese_href=_other_language(chapter, "en", heading.id),
                 chinese_heading=heading.text,
                 summary=_english_paragraphs(text, marker) if text else [],
                 links=Markup(links),
             )
+        if translation:
+            for block in blocks:
+                if block.id in chapter.labels and section["label"] is None:
+                    label = html_text(EN.text_labels[chapter.labels[block.id]])
+                    section["after"].append(Markup(f'<p class="text-label">{label}</p>'))
+                if isinstance(block, (Paragraph, Table)):
+                    english_block = translation.blocks.get(block.id)
+                    section["after"].append(Markup(pair_html(block, english_block, tr_marker, zh_marker)))
+                section["after"] += [
+                    Markup(note_html(note.en, EN)) for note in chapter.notes.get(block.id, [])
+                ]
+                if chapter.links.get(block.id):
+                    section["after"].append(Markup(links_html(chapter, block.id, "en")))
+            page["sections"].append(section)
+            continue
         if blocks:
             section["original"] = _blocks(
                 blocks, chapter, ZH, notes=False, links=False, marker=zh_marker, label_headings=False

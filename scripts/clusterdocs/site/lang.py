@@ -54,6 +54,16 @@ class Messages:
     no_abstract: str
     original: str
     summary_pending: str
+    reading_guide: str
+    translation_start: str
+    about_translation: str
+    translation_status: dict[str, str]
+    translated_by: str
+    how_checked: str
+    uncertain: str
+    reading_modes: str
+    reading_mode_names: dict[str, str]
+    english_of_para: str
     other_language: str
     other_language_summary: str
     objectives: str
@@ -184,6 +194,16 @@ ZH = Messages(
     no_abstract="原文无摘要。",
     original="中文原文",
     summary_pending="",
+    reading_guide="",
+    translation_start="",
+    about_translation="",
+    translation_status={},
+    translated_by="",
+    how_checked="",
+    uncertain="",
+    reading_modes="",
+    reading_mode_names={},
+    english_of_para="英",
     other_language="English",
     other_language_summary="English summary",
     objectives="学习目标",
@@ -355,6 +375,19 @@ EN = Messages(
     no_abstract="",
     original="Chinese original",
     summary_pending=("The English summary of this section is in preparation; the Chinese original is below."),
+    reading_guide="Reading guide (the editors' summary of this section)",
+    translation_start=(
+        "The text: section by section, a reading guide by the editors, then the author's text paragraph by "
+        "paragraph in English with the Chinese original."
+    ),
+    about_translation="About this translation",
+    translation_status={"draft": "(A draft: not yet read back against the Chinese by a second reader.)"},
+    translated_by="Translated by",
+    how_checked="How it was checked",
+    uncertain="What the translators were unsure of",
+    reading_modes="Reading mode",
+    reading_mode_names={"en": "English only", "stacked": "English with Chinese", "side": "Side by side"},
+    english_of_para="",
     other_language="",
     other_language_summary="",
     objectives="Learning objectives",
