@@ -68,13 +68,21 @@ def test_accessible_on_a_desktop_and_no_sideways_scrolling_on_a_phone(visit, nam
     assert visit.missing == []
 
 
-def test_a_chapter_prints_without_navigation_and_with_originals_open(visit) -> None:
+def test_a_chapter_prints_without_navigation_and_in_the_chosen_reading_mode(visit) -> None:
     visit.goto("/en/chapters/zhuzhou/")
     visit.page.emulate_media(media="print")
     assert not visit.page.locator(".md-header").is_visible()
     assert not visit.page.locator(".md-sidebar--primary").is_visible()
-    first_original = visit.page.locator("details.original p.para").first
-    assert first_original.is_visible()
+    assert not visit.page.locator(".reading-modes").is_visible()
+    first_original = visit.page.locator(".pair-zh p.para").first
+    assert first_original.is_visible()  # the default: English with the Chinese under each paragraph
+    visit.page.emulate_media(media="screen")
+    visit.page.click('button[data-reading-mode="en"]')
+    visit.page.emulate_media(media="print")
+    assert not first_original.is_visible() and visit.page.locator(".pair-en").first.is_visible()
+    visit.page.emulate_media(media="screen")
+    visit.page.click('button[data-reading-mode="stacked"]')
+    visit.page.emulate_media(media="print")
     pdf = ROOT / "tests" / "artifacts" / "chapter-en.pdf"
     pdf.parent.mkdir(parents=True, exist_ok=True)
     visit.page.pdf(path=str(pdf), format="A4")

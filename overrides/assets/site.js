@@ -150,9 +150,13 @@
     action.addEventListener("click", function () {
       if (action.dataset.paragraph) setCitationScope(block, action.dataset.paragraph);
     });
-    function offerFor(paragraph) {
-      if (!paragraph || !paragraph.matches("p.para[id]")) return;
-      action.dataset.paragraph = paragraph.id;
+    // `element` is a paragraph, or a translated pair's Chinese (the paragraph's id is on it, issue 13).
+    function offerFor(element) {
+      if (!element) return;
+      var paragraph = element.matches("p.para") ? element : element.querySelector(":scope > p.para");
+      var holder = paragraph && (paragraph.id ? paragraph : paragraph.closest(".pair-zh[id]"));
+      if (!holder) return;
+      action.dataset.paragraph = holder.id;
       var permalink = paragraph.querySelector(".para-link");
       paragraph.insertBefore(action, permalink ? permalink.nextSibling : null);
     }

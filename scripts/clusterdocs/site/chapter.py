@@ -19,7 +19,7 @@ from clusterdocs.site.context import context_html
 from clusterdocs.site.lang import EN, ZH, Messages, messages, pick
 from clusterdocs.site.page import front_matter_text
 from clusterdocs.site.templates import render
-from clusterdocs.site.terms import Marker, english_html
+from clusterdocs.site.terms import HAN_RUN, Marker, english_html
 
 
 def source_href(chapter: Chapter) -> str:
@@ -439,6 +439,17 @@ def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
     return f"{'#' * heading.level} {md_text(prefix + title)} {{ #{ident(heading.id)} }}"
 
 
+def _english_md(text: str) -> str:
+    """English for a Markdown heading, each Han run in a `<span lang="zh-Hans">` (voiced as Chinese)."""
+    out, last = [], 0
+    for m in HAN_RUN.finditer(text):
+        out.append(md_text(text[last : m.start()]))
+        out.append(f'<span lang="zh-Hans">{md_text(m.group())}</span>')
+        last = m.end()
+    out.append(md_text(text[last:]))
+    return "".join(out)
+
+
 def _english_paragraphs(text: str, marker: Marker | None) -> list[Markup]:
     """Hand-written English as HTML paragraphs, first uses of glossary terms linked (if `marker`)."""
     paras = [" ".join(p.split("\n")) for p in text.split("\n\n") if p.strip()]
@@ -493,7 +504,7 @@ def chapter_en(
             links = links_html(chapter, heading.id, "en") if chapter.links.get(heading.id) else ""
             translated = translation.blocks.get(heading.id) if translation else None
             title = (
-                f"{'#' * heading.level} {md_text(translated)} {{ #{ident(heading.id)} }}"
+                f"{'#' * heading.level} {_english_md(translated)} {{ #{ident(heading.id)} }}"
                 if isinstance(translated, str) and translated
                 else _english_heading(heading, english)
             )
