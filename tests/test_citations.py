@@ -13,24 +13,11 @@ from pathlib import Path
 import pytest
 
 from clusterdocs.cli import local_address
+from clusterdocs.numbers import MONTHS
 from clusterdocs.site.cite import Work, authors, bibtex_text, gbt7714
 from screens import Screen
 
 ROOT = Path(__file__).resolve().parents[1]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @pytest.fixture(params=["phone", "desktop"])

@@ -40,3 +40,20 @@ def conversions(text: str) -> tuple[list[str], set[str]]:
         if value != english:
             errors.append(f"{m.group(0)!r}: {m['value']}{m['unit']} is {value:,} not {english:,}")
     return errors, covered
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The English month names, January first (dates written the English way: 2月 is February)."""

@@ -7,23 +7,9 @@ import re
 from clusterdocs.content.terminology import Rendering
 from clusterdocs.content.translation import TranslatedTable, Translation
 from clusterdocs.ingest.model import Block, Chapter, Heading, Table
-from clusterdocs.numbers import conversions, numbers_in
+from clusterdocs.numbers import MONTHS, conversions, numbers_in
 
 KIND: dict[type, str] = {Heading: "heading", Table: "table"}
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def figures_missing(chinese: str, english: str) -> list[str]:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterdocs.config import CONTENT
+from clusterdocs.content.perchapter import read_chapter_file, refuse_orphans
 from clusterdocs.content.references import Reference, check_url
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Chapter, Heading
 from clusterdocs.schema import Reader
-from clusterdocs.yamlio import read_yaml
 
 ENGLISH = CONTENT / "en"
 KEYS = (
@@ -98,10 +98,6 @@ def _bilingual(r: Reader, key: str) -> Bilingual:
     return Bilingual(en, zh)
 
 
-def _english_name(path: Path) -> str:
-    return f"content/en/{path.name}"
-
-
 def load_english(
     slug: str, folder: Path = ENGLISH, section_ids: Iterable[str] | None = None
 ) -> EnglishChapter | None:
@@ -109,13 +105,10 @@ def load_english(
 
     With `section_ids` (the chapter's), `headings` and `sections` may name only those ids.
     """
-    path = folder / f"{slug}.yml"
-    if not path.exists() and not path.is_symlink():
+    r = read_chapter_file(folder, slug, "content/en", KEYS)
+    if r is None:
         return None
-    name = _english_name(path)
-    r = Reader(name, read_yaml(path, name), "", KEYS)
-    if r.ident("slug") != slug:
-        raise SourceError(name, "slug", f"expected {slug!r} (the file name)")
+    name = r.name
     headings = r.text_map("headings", line=True, id_keys=True)
     sections = r.text_map("sections", id_keys=True)
     if section_ids is not None:
@@ -140,10 +133,7 @@ def load_english(
 
 def load_all_english(chapters: list[Chapter], folder: Path = ENGLISH) -> dict[str, EnglishChapter | None]:
     """Each chapter's English (None where not yet written), ids checked; a file needs its chapter."""
-    slugs = {c.slug for c in chapters}
-    for path in sorted(folder.glob("*.yml")):
-        if path.stem not in slugs:
-            raise SourceError(_english_name(path), "", f"no chapter has the slug {path.stem!r} (seeds/*.yml)")
+    refuse_orphans(folder, {c.slug for c in chapters}, "content/en")
     return {
         c.slug: load_english(c.slug, folder, [b.id for b in c.blocks if isinstance(b, Heading)])
         for c in chapters

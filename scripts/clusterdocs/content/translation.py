@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from clusterdocs.config import CONTENT
+from clusterdocs.content.perchapter import read_chapter_file, refuse_orphans
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.schema import Reader, check_id, check_text
-from clusterdocs.yamlio import read_yaml
 
 TRANSLATIONS = CONTENT / "translation"
 KEYS = ("slug", "about", "front", "blocks")
@@ -48,10 +48,6 @@ class Translation:
     blocks: dict[str, str | TranslatedTable]
 
 
-def _name(path: Path) -> str:
-    return f"content/translation/{path.name}"
-
-
 def _table(r: Reader, key: str) -> TranslatedTable:
     t = r.sub(key, TABLE_KEYS)
     rows_value: Any = t.data.get("rows")
@@ -68,13 +64,10 @@ def _table(r: Reader, key: str) -> TranslatedTable:
 
 def load_translation(slug: str, folder: Path = TRANSLATIONS) -> Translation | None:
     """The chapter's translation, or None where there is none yet."""
-    path = folder / f"{slug}.yml"
-    if not path.exists() and not path.is_symlink():
+    r = read_chapter_file(folder, slug, "content/translation", KEYS)
+    if r is None:
         return None
-    name = _name(path)
-    r = Reader(name, read_yaml(path, name), "", KEYS)
-    if r.ident("slug") != slug:
-        raise SourceError(name, "slug", f"expected {slug!r} (the file name)")
+    name = r.name
     about = r.sub("about", ABOUT_KEYS)
     front: dict[str, str | tuple[str, ...]] = {}
     f = r.optional_sub("front", FRONT_KEYS)
@@ -114,9 +107,5 @@ def load_all_translations(
     chapters: list[Chapter], folder: Path = TRANSLATIONS
 ) -> dict[str, Translation | None]:
     """Each chapter's translation (None where not yet made); a file needs its chapter."""
-    slugs = {c.slug for c in chapters}
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.yml")):
-            if path.stem not in slugs:
-                raise SourceError(_name(path), "", f"no chapter has the slug {path.stem!r} (seeds/*.yml)")
+    refuse_orphans(folder, {c.slug for c in chapters}, "content/translation")
     return {c.slug: load_translation(c.slug, folder) for c in chapters}
