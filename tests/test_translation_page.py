@@ -38,6 +38,7 @@ class _Elements(HTMLParser):
         self.open: list[tuple[str, str]] = []  # (tag, part) for every open div
         self.text: dict[tuple[str, str], str] = {}
         self.para = ""
+        self.text_all = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -53,6 +54,7 @@ class _Elements(HTMLParser):
             self.open.pop()
 
     def handle_data(self, data: str) -> None:
+        self.text_all += data
         for _, part in reversed(self.open):
             if part:
                 key = (self.para, part)
@@ -323,3 +325,30 @@ def test_english_search_finds_a_word_only_the_translation_has(visit) -> None:
         "() => [...document.querySelectorAll('.md-search-result__link')].map(a => a.href)"
     )
     assert any("jingzhou-industrial-parks/" in h and h.endswith("#text-preamble") for h in hrefs), hrefs
+
+
+def test_the_sources_front_matter_is_given_in_english(
+    chapters: list[Chapter], translations: dict[str, Translation | None], site_url: str
+) -> None:
+    for chapter in chapters:
+        translation = translations[chapter.slug]
+        if translation is None or not translation.front:
+            continue
+        markdown = chapter_en(chapter, None, site_url, translation=translation)
+        block = markdown.split('<div class="front-translation" lang="en">')[1].split("</dl></div>")[0]
+        text = " ".join(_parse(block).text_all.split())
+        for value in translation.front.values():
+            for piece in (value,) if isinstance(value, str) else value:
+                assert " ".join(piece.lstrip("*").split()) in text, f"{chapter.slug}: {piece[:40]!r}"
+    chapter = next(c for c in chapters if c.slug == SLUG)
+    translation = translations[SLUG]
+    assert translation is not None
+    bad = Translation(
+        **{**translation.__dict__, "front": {"title": "<script>x</script>", "abstract": ("a & b",)}}
+    )
+    markdown = chapter_en(chapter, None, site_url, translation=bad)
+    assert (
+        "<script>x" not in markdown
+        and "&lt;script&gt;x&lt;/script&gt;" in markdown
+        and "a &amp; b" in markdown
+    )

@@ -132,6 +132,27 @@ def about_translation_html(translation: Translation) -> str:
     return f'<div class="about-translation">{title}<dl>{"".join(items)}</dl></div>'
 
 
+def front_translation_html(translation: Translation) -> str:
+    """The translation of the source's printed front matter (title, byline, abstract, keywords, author's
+    notes) as one HTML block ("" if the translation has none)."""
+    items = []
+    for key, label in EN.front_labels.items():
+        value = translation.front.get(key)
+        if not value:
+            continue
+        texts = (value,) if isinstance(value, str) else value
+        if key == "author_notes":  # the source's footnote mark (*): the note is labelled here instead
+            texts = tuple(t.lstrip("*").lstrip() for t in texts)
+        body = "".join(f"<p>{english_html(t)}</p>" for t in texts)
+        items.append(f"<dt>{html_text(label)}</dt><dd>{body}</dd>")
+    if not items:
+        return ""
+    return (
+        f'<div class="front-translation" lang="en"><p class="front-translation-title">'
+        f"<strong>{html_text(EN.front_translated)}</strong></p><dl>{''.join(items)}</dl></div>"
+    )
+
+
 def reading_modes_html() -> str:
     """The reading-mode control (hidden until site.js, which switches and remembers the mode, shows it)."""
     buttons = "".join(
@@ -489,6 +510,7 @@ def chapter_en(
     page = _page(chapter, english, "en", terms, position)
     page["translation"] = translation
     page["reading_modes"] = Markup(reading_modes_html()) if translation else ""
+    page["front_translation"] = Markup(front_translation_html(translation)) if translation else ""
     page["about_translation"] = Markup(about_translation_html(translation)) if translation else ""
     page["summary"] = _english_paragraphs(english.summary, marker) if english else []
     page["sections"] = []

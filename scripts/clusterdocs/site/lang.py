@@ -62,6 +62,8 @@ class Messages:
     how_checked: str
     uncertain: str
     reading_modes: str
+    front_translated: str
+    front_labels: dict[str, str]
     reading_mode_names: dict[str, str]
     english_of_para: str
     other_language: str
@@ -202,6 +204,8 @@ ZH = Messages(
     how_checked="",
     uncertain="",
     reading_modes="",
+    front_translated="",
+    front_labels={},
     reading_mode_names={},
     english_of_para="英",
     other_language="English",
@@ -386,6 +390,14 @@ EN = Messages(
     how_checked="How it was checked",
     uncertain="What the translators were unsure of",
     reading_modes="Reading mode",
+    front_translated="The source's front matter in English (the editors' translation)",
+    front_labels={
+        "title": "Title",
+        "byline": "Byline",
+        "abstract": "Abstract",
+        "keywords": "Keywords",
+        "author_notes": "Author's note",
+    },
     reading_mode_names={"en": "English only", "stacked": "English with Chinese", "side": "Side by side"},
     english_of_para="",
     other_language="",
