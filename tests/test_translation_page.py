@@ -231,6 +231,7 @@ def test_each_reading_mode_changes_what_is_shown_and_is_remembered(screen: Scree
     assert _visible(screen, ".reading-modes")
     assert screen.page.get_attribute('button[data-reading-mode="stacked"]', "aria-pressed") == "true"
     assert _visible(screen, en) and _visible(screen, zh)
+    assert not _visible(screen, f"{en} a.para-link"), "one ¶ per pair: the Chinese one"
 
     def boxes() -> tuple[dict[str, float], dict[str, float]]:
         return screen.page.locator(en).bounding_box(), screen.page.locator(zh).bounding_box()
@@ -243,6 +244,8 @@ def test_each_reading_mode_changes_what_is_shown_and_is_remembered(screen: Scree
     screen.tap('button[data-reading-mode="en"]')
     assert screen.page.get_attribute('button[data-reading-mode="en"]', "aria-pressed") == "true"
     assert _visible(screen, en) and not _visible(screen, zh)
+    assert _visible(screen, f"{en} a.para-link"), "English only: the paragraph keeps a ¶"
+    assert screen.page.locator(f"{en} a.para-link").get_attribute("href") == f"#{para}"
     screen.page.locator(".pair").nth(1).scroll_into_view_if_needed()
     screen.shot(f"translation-english-only-{screen.kind}")
     screen.page.reload()

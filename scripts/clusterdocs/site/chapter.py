@@ -90,6 +90,12 @@ def pair_html(
     else:
         original = paragraph_html(block, ZH, marker=zh, with_id=False)
         text = "".join(_english_paragraphs(english, en)) if isinstance(english, str) else ""
+        if text.endswith("</p>"):  # its own ¶, shown in English-only mode (the Chinese, with its ¶, hidden)
+            block_id = ident(block.id)
+            text = (
+                f'{text[: -len("</p>")]}<a class="para-link" href="#{block_id}" title="{EN.para_link}" '
+                f'aria-label="{EN.para_link} {block_id}">¶</a></p>'
+            )
     english_part = f'<div class="pair-en" lang="en">{text}</div>' if text else ""
     block_id = ident(block.id)
     return (
