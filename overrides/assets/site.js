@@ -1,5 +1,28 @@
 // Keep the reader on the same section when switching language (the theme's switcher drops #fragments),
 // open a collapsed Chinese original when a link points inside it, and print originals open.
+// One way to copy text, for the citation buttons and the section and paragraph links: the clipboard API where
+// the page is a secure context, else a hidden text area and the copy command.
+function siteCopyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  return new Promise(function (resolve, reject) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "site-copy-buffer";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (error) {
+      ok = false;
+    }
+    area.remove();
+    if (ok) resolve();
+    else reject(new Error("copy refused"));
+  });
+}
+
 (function () {
   "use strict";
 
@@ -93,21 +116,6 @@
     return date.getFullYear() + "-" + (month < 10 ? "0" : "") + month + "-" + (day < 10 ? "0" : "") + day;
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "cite-copy-buffer";
-      document.body.appendChild(area);
-      area.select();
-      var copied = document.execCommand("copy");
-      area.remove();
-      if (copied) resolve(); else reject(new Error("copy refused"));
-    });
-  }
-
   function setCitationScope(block, paragraphId) {
     var base = block.dataset.url;
     block.querySelectorAll(".cite-url").forEach(function (span) {
@@ -135,7 +143,7 @@
       }
       var text = document.getElementById(button.dataset.copy);
       if (!text) return;
-      copyText(text.textContent).then(function () {
+      siteCopyText(text.textContent).then(function () {
         status.textContent = block.dataset.copied + ": " + button.parentNode.querySelector(".citation-label").textContent;
       }, function () {
         window.getSelection().selectAllChildren(text);  // the reader can still copy by hand
@@ -214,27 +222,6 @@
   }
 
   // -- Links that copy: a section's # or a paragraph's ¶ puts the full URL on the clipboard and says so.
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "site-copy-buffer";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try {
-        ok = document.execCommand("copy");
-      } catch (error) {
-        ok = false;
-      }
-      document.body.removeChild(area);
-      if (ok) resolve();
-      else reject(new Error("copy refused"));
-    });
-  }
-
   function copyLinks() {
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.headerlink, a.para-link");
@@ -244,7 +231,7 @@
       event.preventDefault();
       var url = window.location.origin + window.location.pathname + fragment;
       if (window.location.hash !== fragment) window.location.hash = fragment;
-      copyText(url).then(
+      siteCopyText(url).then(
         function () {
           say(WORDS.copied);
         },
