@@ -11,48 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTIFACTS
+from screens import SCREENS, Screen
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {
-    "phone": {
-        "viewport": {"width": 390, "height": 844},
-        "has_touch": True,
-        "is_mobile": True,
-        "device_scale_factor": 2,
-    },
-    "desktop": {"viewport": {"width": 1280, "height": 900}},
-}
 CHAPTER = "chapters/hunan-small-towns/"
 PREFIX = {"zh": "/", "en": "/en/"}
 COPIED = {"zh": "链接已复制", "en": "Link copied"}
 
 
-class Reader:
-    """A page in a browser context of one size; requests to other hosts are refused and recorded."""
+class Reader(Screen):
+    """A `Screen` that knows its size, taps or clicks, and names screenshots reading-<name>-<size>."""
 
     def __init__(self, browser: object, base: str, size: str) -> None:
-        self.base = base
+        super().__init__(browser, base, size)
         self.size = size
         self.touch = size == "phone"
-        self.context = browser.new_context(**VIEWPORTS[size])
-        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
-        self.page = self.context.new_page()
-        self.foreign: list[str] = []
-        self.context.route("**/*", self._route)
-
-    def _route(self, route: object) -> None:
-        url = route.request.url
-        if url == self.base or url.startswith((self.base + "/", "data:")):
-            route.continue_()
-        else:
-            self.foreign.append(url)
-            route.abort()
-
-    def goto(self, path: str) -> None:
-        self.page.goto(self.base + path)
-        self.page.wait_for_load_state("load")
 
     def press(self, locator: object) -> None:
         """A tap on the phone, a click on the desktop."""
@@ -61,11 +35,9 @@ class Reader:
         else:
             locator.click()
 
-    def shot(self, name: str) -> Path:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        path = ARTIFACTS / f"reading-{name}-{self.size}.png"
-        self.page.screenshot(path=str(path))
-        return path
+    def shot(self, name: str, full_page: bool = False) -> Path:
+        """A screenshot in tests/artifacts/reading-<name>-<size>.png."""
+        return super().shot(f"reading-{name}-{self.size}", full_page)
 
 
 def _opened(browser: object, server: str, size: str) -> Iterator[Reader]:
@@ -75,7 +47,7 @@ def _opened(browser: object, server: str, size: str) -> Iterator[Reader]:
     r.context.close()
 
 
-@pytest.fixture(params=list(VIEWPORTS))
+@pytest.fixture(params=list(SCREENS))
 def reader(request: pytest.FixtureRequest, browser: object, server: str) -> Iterator[Reader]:
     """A reader on each screen: phone (touch) and desktop."""
     yield from _opened(browser, server, request.param)
@@ -135,7 +107,7 @@ def test_a_glossary_term_shows_its_definition_in_place(reader: Reader, lang: str
     more = popover.locator("a.term-popover__more")
     assert more.get_attribute("href").endswith(f"/glossary/#{entry.id}")
     box = popover.bounding_box()
-    width = VIEWPORTS[reader.size]["viewport"]["width"]
+    width = SCREENS[reader.size]["viewport"]["width"]
     assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
     reader.shot(f"term-{lang}")
     page.keyboard.press("Escape")
@@ -195,7 +167,7 @@ def test_the_glossary_reads_as_cards_and_highlights_the_target(reader: Reader, l
     page = reader.page
     entry = "industrial-cluster"
     reader.goto(f"{PREFIX[lang]}glossary/#{entry}")
-    width = VIEWPORTS[reader.size]["viewport"]["width"]
+    width = SCREENS[reader.size]["viewport"]["width"]
     assert page.locator("article table").count() == 0
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     # Every definition is inside the screen's width; "used in" is collapsed.
@@ -465,7 +437,7 @@ def test_a_raw_source_opens_as_readable_wrapped_text(reader: Reader, lang: str, 
     assert shown.get_attribute("lang") == "zh-Hans"
     first_line = next(line for line in seed.splitlines() if len(line.strip()) > 10).strip()
     assert first_line in shown.inner_text()
-    width = VIEWPORTS[reader.size]["viewport"]["width"]
+    width = SCREENS[reader.size]["viewport"]["width"]
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     box = shown.bounding_box()
     assert box["x"] + box["width"] <= width
