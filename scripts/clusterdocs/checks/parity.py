@@ -72,9 +72,10 @@ def translation_report(chapters: list[Chapter], content: Path = CONTENT, drafts:
     from clusterdocs.content.translation import load_all_translations
 
     terms = load_terminology(content / "terminology.yml")
+    translations = load_all_translations(chapters, content / "translation")
     lines = []
     for c in chapters:
-        translation = load_all_translations(chapters, content / "translation")[c.slug]
+        translation = translations[c.slug]
         if translation is not None and (drafts or translation.status != "draft"):
             lines += misaligned(c, translation, terms)
     return lines
