@@ -27,10 +27,10 @@ EN_NAMES = [
 @pytest.fixture(scope="module")
 def generated() -> Iterator[dict[str, str | bytes]]:
     """Every generated file, rendered in-process from a fresh load of the real corpus."""
-    from clusterdocs.generate import render_files
+    from clusterdocs.generate import render_site
     from clusterdocs.ingest.corpus import load_corpus
 
-    yield render_files(*load_corpus())
+    yield render_site(*load_corpus()).files
 
 
 def _page(generated: dict[str, str | bytes], slug: str, lang: str) -> str:

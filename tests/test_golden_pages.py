@@ -36,12 +36,12 @@ SITE_URL = "https://clusterdocs.example/"
 @pytest.fixture(scope="module")
 def generated() -> Iterator[dict[str, str | bytes]]:
     """Every generated file, rendered in-process from a fresh load of the real corpus."""
-    from clusterdocs.generate import render_files
+    from clusterdocs.generate import render_site
     from clusterdocs.ingest.corpus import load_corpus
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", SITE_URL)
-        yield render_files(*load_corpus())
+        yield render_site(*load_corpus()).files
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from clusterdocs.config import GENERATED_DIRS, ROOT, SEEDS
-from clusterdocs.generate import render_files
+from clusterdocs.generate import render_site
 from clusterdocs.ingest.corpus import load_corpus
 
 
@@ -33,7 +33,7 @@ def _timed(func: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
 
 
 def _generation(seeds: Path) -> None:
-    render_files(*load_corpus(seeds))
+    render_site(*load_corpus(seeds))
 
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "content", "seeds")

@@ -51,11 +51,6 @@ def link_datasets(chapters: list[Chapter], datasets: list[Dataset]) -> None:
             )
 
 
-def render_files(chapters: list[Chapter], raw: dict[str, bytes]) -> dict[str, str | bytes]:
-    """Every generated file, keyed by its path under docs/."""
-    return dict(render_site(chapters, raw).files)
-
-
 def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = CONTENT) -> Generated:
     """Every generated file (as bytes, keyed by its path under docs/), with the chapters and cases it used."""
     datasets = load_all(chapters, content / "data")
