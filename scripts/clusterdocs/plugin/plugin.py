@@ -23,8 +23,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from clusterdocs.config import GENERATED_DIRS, ROOT
+from clusterdocs.config import GENERATED_DIRS, ROOT, site_url
 from clusterdocs.content.cases import Entry, load_cases, load_clusters
+from clusterdocs.content.english import load_all_english
 from clusterdocs.content.glossary import load_extra_terms, load_glossary
 from clusterdocs.errors import SourceError
 from clusterdocs.escape import md_text, url_part
@@ -33,6 +34,7 @@ from clusterdocs.ingest.corpus import manifests
 from clusterdocs.ingest.manifest import Manifest
 from clusterdocs.ingest.pending import pending_message, without_english
 from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
+from clusterdocs.site.about import reader_citation, source_list
 from clusterdocs.site.cases import case_list
 from clusterdocs.site.csp import with_csp
 from clusterdocs.site.edition import THEME_COLOUR, checked_repository, footer, page_facts, report_link
@@ -214,6 +216,11 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
                 return chapter_list(chapters, lang, prefix)
             if name == "case-list" and argument is None:
                 return case_list(list(cases.values()), lang, f"{prefix}cases/")
+            if name == "source-list" and argument is None:
+                english_of = load_all_english(chapters, self.content / "en")
+                return source_list(self.manifests, chapters, english_of, lang, prefix)
+            if name == "reader-citation" and argument is None:
+                return str(reader_citation(lang, site_url()))
             if name == "case" and argument is not None:
                 case = cases.get(argument)
                 if case is None:
