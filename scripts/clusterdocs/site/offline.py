@@ -58,9 +58,11 @@ def icon_png(svg: bytes, size: int, where: str = "overrides/assets/favicon.svg")
     image = np.zeros((size, size, 4))
 
     def paint(distance: np.ndarray, fill: str) -> None:
-        coverage = np.clip(0.5 - distance * scale, 0.0, 1.0)[..., None]
+        coverage = np.clip(0.5 - distance * scale, 0.0, 1.0)
+        inside = coverage > 0  # blend only the pixels the shape covers
+        part = coverage[inside][:, None]
         colour = np.array([*_colour(fill, where), 1.0])
-        image[:] = image * (1 - coverage) + colour * coverage
+        image[inside] = image[inside] * (1 - part) + colour * part
 
     def walk(element: ET.Element, fill: str) -> None:
         fill = element.get("fill", fill)
@@ -91,7 +93,7 @@ def icon_png(svg: bytes, size: int, where: str = "overrides/assets/favicon.svg")
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
 
