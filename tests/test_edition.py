@@ -523,3 +523,16 @@ def test_the_about_page_and_the_footer_pass_axe(browser, server: str, kind: str,
         assert screen.missing == [] and screen.foreign == []
     finally:
         screen.close()
+
+
+def test_the_policy_lets_the_worker_and_the_manifest_load_from_the_site_only(site: Path) -> None:
+    """worker-src, manifest-src and connect-src are not set: they fall back to default-src 'self'; the worker
+    is registered by a same-site script, so no inline script is added."""
+    page = (site / "chapters" / "zhuzhou" / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+    assert policy
+    directives = {d.split()[0]: d.split()[1:] for d in policy.group(1).split("; ")}
+    assert directives["default-src"] == ["'self'"]
+    assert not {"worker-src", "manifest-src", "connect-src", "child-src"} & set(directives)
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert re.search(r'<script src="(\.\./)*assets/edition\.js"></script>', page)
