@@ -187,7 +187,11 @@ def service_worker(build: str) -> str:
     return template.render(
         build=build,
         missing={
-            lang: [messages(lang).offline_missing_title, messages(lang).offline_missing_text]
+            lang: [
+                messages(lang).offline_missing_title,
+                messages(lang).offline_missing_text,
+                messages(lang).site_name,
+            ]
             for lang in LANG_ROOTS
         },
     )
