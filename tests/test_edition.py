@@ -137,6 +137,33 @@ def test_no_date_for_untracked_or_edited_files_or_outside_a_repository(tmp_path:
     assert history.last_changed([committed, untracked]) is None
 
 
+def test_a_file_changed_on_both_sides_of_a_merge_is_dated_like_git_log_dates_it(tmp_path: Path) -> None:
+    from clusterdocs.site.freshness import read_history
+
+    repo = tmp_path
+    (repo / "f.txt").write_text("one\ntwo\nthree\nfour\nfive\n")
+
+    def run(*args: str, day: str) -> None:
+        stamp = f"2020-01-{day}T10:00:00Z"
+        env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+        who = ["-c", "user.name=t", "-c", "user.email=t@t"]
+        subprocess.run(["git", "-C", str(repo), *who, *args], check=True, env=env, capture_output=True)
+
+    run("init", "-q", "-b", "main", day="01")
+    run("add", "f.txt", day="01")
+    run("commit", "-qm", "one", day="01")
+    run("checkout", "-qb", "side", day="02")
+    (repo / "f.txt").write_text("one, side\ntwo\nthree\nfour\nfive\n")
+    run("commit", "-qam", "side", day="03")
+    run("checkout", "-q", "main", day="04")
+    (repo / "f.txt").write_text("one\ntwo\nthree\nfour\nfive, main\n")
+    run("commit", "-qam", "main", day="05")
+    run("merge", "-q", "--no-edit", "side", day="09")
+    expected = git("log", "-1", "--format=%cs", "--", "f.txt", cwd=repo).stdout.strip()
+    assert expected == "2020-01-09"
+    assert read_history(repo).last_changed([repo / "f.txt"]) == datetime.date(2020, 1, 9)
+
+
 # ---- Report a problem with this page ----
 
 

@@ -74,7 +74,8 @@ def read_history(root: Path) -> History:
     if top is None or top.split()[-1] != "false":
         return History(root.resolve())
     repo = Path(top.splitlines()[0]).resolve()
-    log = _git(repo, "log", "--format=%x00%x01%cs", "--name-only", "--no-renames", "-z")
+    # -c: a merge lists the files it changed from every parent, which `git log -- <file>` shows it for.
+    log = _git(repo, "log", "-c", "--format=%x00%x01%cs", "--name-only", "--no-renames", "-z")
     status = _git(repo, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames")
     if log is None or status is None:
         return History(repo)
