@@ -106,6 +106,25 @@ def test_a_hand_written_page_shows_the_last_commit_date_of_its_markdown(
     assert shown == ((expected, in_words(expected, lang)) if expected else None)
 
 
+@pytest.mark.parametrize(
+    ("built", "inputs"),
+    [
+        ("data/xiqiao-firms", ["content/data/xiqiao-firms.yml", "content/data/xiqiao-firms.csv"]),
+        ("en/cases/datang-socks", ["content/cases.yml"]),
+        ("cases/clusters", ["content/clusters.yml"]),
+        ("en/glossary", ["content/glossary.yml"]),
+    ],
+)
+def test_case_data_and_glossary_pages_show_the_last_commit_date_of_their_content(
+    site: Path, built: str, inputs: list[str]
+) -> None:
+    expected = expected_date([ROOT / p for p in inputs])
+    lang = "en" if built.startswith("en/") else "zh"
+    assert shown_date(site / built / "index.html") == (
+        (expected, in_words(expected, lang)) if expected else None
+    )
+
+
 def test_no_date_for_untracked_or_edited_files_or_outside_a_repository(tmp_path: Path) -> None:
     from clusterdocs.site.freshness import read_history
 
@@ -429,9 +448,9 @@ def _heading(screen: Screen) -> str:
     return screen.page.locator("article h1, main h1").first.inner_text().strip()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_offline_on_a_phone_visited_pages_saved_pages_and_search(
-    browser, server: str, manifests, lang: str
+@pytest.mark.parametrize(("lang", "kind"), [("zh", "phone"), ("en", "phone"), ("en", "desktop")])
+def test_offline_visited_pages_saved_pages_and_search(
+    browser, server: str, manifests, lang: str, kind: str
 ) -> None:
     from clusterdocs.site.lang import messages
 
@@ -439,7 +458,7 @@ def test_offline_on_a_phone_visited_pages_saved_pages_and_search(
     chapters = [spec for m in manifests for spec in m.chapters]
     visited, unvisited = chapters[0], chapters[-1]
     title = {c.slug: (c.title_zh if lang == "zh" else c.title_en) for c in chapters}
-    screen = Screen(browser, server, "phone")
+    screen = Screen(browser, server, kind)
     policy_errors: list[str] = []
     screen.page.on(
         "console", lambda m: policy_errors.append(m.text) if "Content Security Policy" in m.text else None
@@ -450,7 +469,8 @@ def test_offline_on_a_phone_visited_pages_saved_pages_and_search(
         screen.goto(chapter)
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         page.evaluate(CACHED_JS, chapter)
-        screen.tap("label[for='__search']")
+        if kind == "phone":  # the search box opens from the header's button
+            screen.tap("label[for='__search']")
         assert search(page, server, chapter, "Zhuzhou" if lang == "en" else "株洲")  # fetches the index once
         screen.goto(f"{root}glossary/")
         page.evaluate(CACHED_JS, f"{root}glossary/")
@@ -467,7 +487,8 @@ def test_offline_on_a_phone_visited_pages_saved_pages_and_search(
         )  # never visited: the worker says so (it is offline too)
         assert _heading(screen) == messages(lang).offline_missing_title
         screen.goto(chapter)
-        screen.tap("label[for='__search']")
+        if kind == "phone":  # the search box opens from the header's button
+            screen.tap("label[for='__search']")
         assert search(page, server, chapter, "Datang" if lang == "en" else "大唐")  # offline
 
         screen.context.set_offline(False)
@@ -486,7 +507,7 @@ def test_offline_on_a_phone_visited_pages_saved_pages_and_search(
         screen.goto(f"{root}data/")
         assert messages(lang).data in _heading(screen)
         screen.context.set_offline(False)
-        screen.shot(f"edition-offline-{lang}-phone")
+        screen.shot(f"edition-offline-{lang}-{kind}")
         assert policy_errors == []
         assert screen.errors == []
         assert screen.foreign == []
