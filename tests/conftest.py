@@ -100,6 +100,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with `mkdocs build --strict` into a temporary folder."""
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    env.pop("REPO_URL", None)  # no repository: no "report a problem" link (tests/test_edition.py builds one)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,

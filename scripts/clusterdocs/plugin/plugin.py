@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jieba
 import jinja2
@@ -18,20 +19,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from clusterdocs.config import GENERATED_DIRS, ROOT
+from clusterdocs.config import GENERATED_DIRS, ROOT, site_url
 from clusterdocs.content.cases import Entry, load_cases, load_clusters
+from clusterdocs.content.english import load_all_english
 from clusterdocs.content.glossary import load_extra_terms, load_glossary
 from clusterdocs.errors import SourceError
 from clusterdocs.escape import md_text, url_part
 from clusterdocs.generate import Generated, generate
 from clusterdocs.ingest.corpus import manifests
+from clusterdocs.ingest.manifest import Manifest
 from clusterdocs.ingest.pending import pending_message, without_english
 from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
+from clusterdocs.site.about import reader_citation, source_list
 from clusterdocs.site.cases import case_list
 from clusterdocs.site.csp import with_csp
+from clusterdocs.site.edition import THEME_COLOUR, checked_repository, footer, page_facts, report_link
+from clusterdocs.site.freshness import History, page_inputs, read_history
 from clusterdocs.site.indexes import chapter_list
+from clusterdocs.site.offline import write_offline
 from clusterdocs.site.permalinks import localised_permalinks
 
 PENDING_LOG = logging.getLogger("clusterdocs.pending")
@@ -96,6 +105,9 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         self.loaded_words = ""
         self.root = ROOT
         self.templates = TemplateCache()
+        self.history = History(ROOT)
+        self.manifests: list[Manifest] = []
+        self.repository: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps plugins that define this across `mkdocs serve` rebuilds, so state survives edits."""
@@ -123,10 +135,13 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
             return config
         self.root = Path(config.config_file_path).parent  # paths in the plugin's options are relative to it
         try:
+            self.repository = checked_repository(config.extra.get("repository"))
+            self.manifests = manifests(self.seeds)
+            self.history = read_history(self.root)  # one `git log` per build: every page's last change
             cases = load_cases(self.content / "cases.yml")
             generated = {
                 "chapters/index.md": [
-                    f"chapters/{c.slug}/index.md" for m in manifests(self.seeds) for c in m.chapters
+                    f"chapters/{c.slug}/index.md" for m in self.manifests for c in m.chapters
                 ],
                 "cases/index.md": [f"cases/{c.id}/index.md" for c in cases],
                 "data/index.md": [
@@ -201,6 +216,11 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
                 return chapter_list(chapters, lang, prefix)
             if name == "case-list" and argument is None:
                 return case_list(list(cases.values()), lang, f"{prefix}cases/")
+            if name == "source-list" and argument is None:
+                english_of = load_all_english(chapters, self.content / "en")
+                return source_list(self.manifests, chapters, english_of, lang, prefix)
+            if name == "reader-citation" and argument is None:
+                return str(reader_citation(lang, site_url()))
             if name == "case" and argument is not None:
                 case = cases.get(argument)
                 if case is None:
@@ -211,6 +231,38 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
             raise PluginError(f"{page.file.src_uri}: unknown shortcode {match.group(0)!r}")
 
         return SHORTCODE.sub(expand, markdown)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """The page's last change (from git), its report link and the footer, for the theme's partials."""
+        lang = config.theme["language"]
+        inputs = page_inputs(
+            page.file.src_uri, Path(config.docs_dir), self.seeds, self.content, self.manifests
+        )
+        title = html.unescape(page.title or config.site_name)
+        report = None
+        if self.repository is not None:
+            report = report_link(self.repository, page.canonical_url or page.abs_url or "", title, lang)
+        cast(dict[str, Any], context)["reader"] = {
+            "facts": page_facts(lang, self.history.last_changed(inputs), report),
+            "footer": footer(lang, "../" * page.url.count("/")),
+            "manifest": "en/manifest.webmanifest" if lang == "en" else "manifest.webmanifest",
+            "theme_colour": THEME_COLOUR,
+        }
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """The footer of the theme's own pages (404), linked from the site's root."""
+        lang = config.theme["language"]
+        cast(dict[str, Any], context)["reader"] = {
+            "footer": footer(lang, str(context.get("base_url", "")).rstrip("/") + "/"),
+            "manifest": "en/manifest.webmanifest" if lang == "en" else "manifest.webmanifest",
+            "theme_colour": THEME_COLOUR,
+        }
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every page gets its Content-Security-Policy and section permalinks titled in its language."""
@@ -234,12 +286,19 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
 
     @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """One search index per language (Chinese at /search/, English at /en/search/); index compounds."""
+        """One search index per language (Chinese at /search/, English at /en/search/); index compounds; the
+        files for offline reading (site/offline.py)."""
         if _nested(config):
             return
         site = Path(config.site_dir)
         if split_search_index(site):
             add_compound_parts(site, self.dictionary)
+        try:
+            write_offline(
+                site, config.theme["favicon"]
+            )  # after the search index: its hash is in the manifest
+        except SourceError as err:
+            raise PluginError(str(err)) from None
 
 
 def with_generated_pages(nav: list[Any], generated: dict[str, list[str]]) -> list[Any]:

@@ -43,6 +43,8 @@ class Work:
     authors_en: tuple[str, ...] = ()
     title_supplied: bool = False
     """The source prints no title: the editors' title is given in square brackets."""
+    in_reader: bool = True
+    """A page within the reader (the reader is named as its container); False for the whole reader."""
 
 
 def authors(byline: str | None) -> tuple[str, ...]:
@@ -78,10 +80,8 @@ def gbt7714(work: Work, url: str) -> str:
     names = list(work.authors_zh[:3]) + (["等"] if len(work.authors_zh) > 3 else [])
     author = ", ".join(names) if names else messages("zh").cite_unknown_author
     title = _title(work.title_zh, work.title_supplied)
-    return (
-        f"{html_text(author)}. {html_text(title)}[EB/OL]//{html_text(messages('zh').site_name)}. "
-        f"[{_date('iso', 'zh')}]. {_url(url)}."
-    )
+    container = f"//{html_text(messages('zh').site_name)}" if work.in_reader else ""
+    return f"{html_text(author)}. {html_text(title)}[EB/OL]{container}. [{_date('iso', 'zh')}]. {_url(url)}."
 
 
 def apa(work: Work, url: str) -> str:
@@ -91,6 +91,10 @@ def apa(work: Work, url: str) -> str:
     title += f' [<span lang="zh">{html_text(work.title_zh)}</span>]'
     site = f"<i>{html_text(msg.site_name)}</i>"
     retrieved = f"Retrieved {_date('apa', 'en')}, from {_url(url)}"
+    if not work.in_reader:  # the whole reader: its title in italics, no container
+        title = f"<i>{html_text(_title(work.title_en, work.title_supplied))}</i>"
+        title += f' [<span lang="zh">{html_text(work.title_zh)}</span>]'
+        return f"{html_text(', '.join(work.authors_en))}. (n.d.). {title}. {retrieved}"
     if not work.authors_en:
         return f"{title}. (n.d.). In {site}. {retrieved}"
     names = work.authors_en
@@ -115,7 +119,8 @@ def bibtex(work: Work, url: str, lang: str) -> str:
     fields.append(("title", "{" + bibtex_text(_title(title, work.title_supplied)) + "}"))
     if lang == "en":
         fields.append(("note", "Chinese original: " + bibtex_text(work.title_zh)))
-    fields.append(("howpublished", bibtex_text(messages(lang).site_name)))
+    if work.in_reader:
+        fields.append(("howpublished", bibtex_text(messages(lang).site_name)))
     lines = [f"  {name} = {{{html_text(value)}}}," for name, value in fields]
     lines.append(f"  url = {{{_url(url)}}},")
     lines.append(f"  urldate = {{{_date('iso', lang)}}},")
@@ -124,22 +129,26 @@ def bibtex(work: Work, url: str, lang: str) -> str:
     return "@misc{" + key + ",\n" + "\n".join(lines) + "\n}"
 
 
-def citation_html(work: Work, lang: str, site_url: str) -> Markup:
-    """The citation block: the page's format and BibTeX, each with a copy button (shown by site.js).
+def citation_html(work: Work, lang: str, site_url: str, every_format: bool = False) -> Markup:
+    """The citation block: the page's format (with `every_format`, GB/T 7714 and APA) and BibTeX, each with a
+    copy button (shown by site.js).
 
     One raw HTML block with no blank line (the BibTeX line breaks are character references), so Markdown
     leaves it alone.
     """
     msg = messages(lang)
     url = page_url(site_url, lang, work.path)
-    first = ("gbt7714", "GB/T 7714-2015", gbt7714(work, url))
-    if lang == "en":
-        first = ("apa", "APA", apa(work, url))
+    formats = [("gbt7714", "GB/T 7714-2015", gbt7714(work, url)), ("apa", "APA", apa(work, url))]
+    if not every_format:
+        formats = formats[1:] if lang == "en" else formats[:1]
     items = []
-    for name, label, body in (first, ("bibtex", "BibTeX", bibtex(work, url, lang))):
+    for name, label, body in [*formats, ("bibtex", "BibTeX", bibtex(work, url, lang))]:
         text_id = f"cite-{name}"
         tag = "pre" if name == "bibtex" else "p"
-        lang_attr = ' lang="en"' if name == "bibtex" else ""
+        text_lang = {"gbt7714": "zh", "apa": "en"}.get(name, "en")
+        lang_attr = (
+            "" if name != "bibtex" and text_lang == lang else f' lang="{pick(text_lang, "zh-Hans", "en")}"'
+        )
         items.append(
             f'<div class="citation citation-{name}"><p class="citation-label">{label}</p>'
             f'<{tag} class="citation-text" id="{text_id}"{lang_attr}>{body.replace(chr(10), "&#10;")}</{tag}>'

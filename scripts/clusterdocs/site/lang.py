@@ -148,6 +148,29 @@ class Messages:
     check_cagr_bad: str
     check_share_ok: str
     check_share_bad: str
+    # The reader's edition (#14): last updated, report a problem, the footer, offline reading, the about page.
+    last_updated: str
+    report_problem: str
+    report_title: str
+    report_body: str
+    report_place: str
+    footer_about: str
+    footer_licence: str
+    offline_save: str
+    offline_saving: str
+    offline_saved: str
+    offline_failed: str
+    offline_unavailable: str
+    offline_missing_title: str
+    offline_missing_text: str
+    about_source_file: str
+    about_source_kind: str
+    about_chapters: str
+    about_byline: str
+    about_no_byline: str
+    about_date: str
+    about_genre: str
+    about_reader_editors: str
 
 
 ZH = Messages(
@@ -320,6 +343,31 @@ ZH = Messages(
     ),
     check_share_ok="{part} 占 {whole} 的 {c}%，与文中 {p}% 相符。",
     check_share_bad="{part} 占 {whole} 的 {c}%，而文中为 {p}%，二者不符。照录原文。",
+    # The reader's edition (#14).
+    last_updated="最后更新",
+    report_problem="报告本页问题",
+    report_title="本页问题：{title}",
+    report_body="页面：{url}\n标题：{title}\n{place}\n问题描述：\n",
+    report_place="位置：{id}",
+    footer_about="关于本读本",
+    footer_licence=(
+        "原文版权归作者和出版者所有；编者的译文、注释和数据表采用 CC BY 4.0 许可，代码采用 MIT 许可。"
+    ),
+    offline_save="保存以供离线阅读",
+    offline_saving="正在保存：{done} / {total}",
+    offline_saved="已保存 {total} 个文件，可离线阅读。",
+    offline_failed="保存未完成：有文件未能下载，请联网后重试。",
+    offline_unavailable="此浏览器不支持离线阅读。",
+    offline_missing_title="此页尚未保存",
+    offline_missing_text="目前处于离线状态，此页尚未保存到本设备。联网后可阅读，或在页脚选择“保存以供离线阅读”。",
+    about_source_file="原始文本",
+    about_source_kind="文本性质",
+    about_chapters="收录为",
+    about_byline="署名",
+    about_no_byline="原文未署名",
+    about_date="成文时间（编者考订）",
+    about_genre="文本类型",
+    about_reader_editors="产业集群读本编者",
 )
 
 EN = Messages(
@@ -525,6 +573,36 @@ EN = Messages(
     ),
     check_share_ok="{part} is {c}% of {whole}, as printed.",
     check_share_bad="{part} is {c}% of {whole}, but the text prints {p}%. Kept as printed.",
+    # The reader's edition (#14).
+    last_updated="Last updated",
+    report_problem="Report a problem with this page",
+    report_title="Problem with a page: {title}",
+    report_body="Page: {url}\nTitle: {title}\n{place}\nWhat is wrong:\n",
+    report_place="Place: {id}",
+    footer_about="About this reader",
+    footer_licence=(
+        "The source texts remain the copyright of their authors and publishers; the editors' English, "
+        "translation, notes and data tables are under CC BY 4.0, the code under the MIT licence."
+    ),
+    offline_save="Save for offline reading",
+    offline_saving="Saving: {done} of {total}",
+    offline_saved="Saved {total} files: this language can be read offline.",
+    offline_failed="Not finished: some files could not be downloaded. Try again when online.",
+    offline_unavailable="This browser cannot keep pages for offline reading.",
+    offline_missing_title="This page has not been saved",
+    offline_missing_text=(
+        "You are offline and this page has not been saved on this device. It opens when you are online "
+        "again; to read every page offline, choose \u201cSave for offline reading\u201d at the foot of "
+        "a page."
+    ),
+    about_source_file="Raw text",
+    about_source_kind="What the file is",
+    about_chapters="In this reader as",
+    about_byline="Byline",
+    about_no_byline="no author named in the source",
+    about_date="Date (the editors' dating)",
+    about_genre="What kind of text",
+    about_reader_editors="The editors of the Industrial Clusters Reader",
 )
 
 UNITS_EN = {
