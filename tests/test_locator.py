@@ -152,6 +152,9 @@ def test_case_pages_and_the_clusters_page_have_a_locator_with_their_places(
         for lang, root in HOMES.items():
             page = _parse(site / root / "cases" / case.id / "index.html")
             assert set(page.markers) == mapped, (case.id, lang)
+            for href, _ in page.markers.values():
+                target, anchor = _built(site, f"{root}cases/{case.id}/", href)
+                assert target.is_file() and anchor in _parse(target).ids, href
             assert len(page.provinces) == (len(PROVINCES) if mapped else 0)
     clusters = {p.id for p in places if p.marker and any(r.kind == "cluster" for r in p.pages)}
     for root in HOMES.values():

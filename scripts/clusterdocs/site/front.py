@@ -114,14 +114,21 @@ def front_map(site: Site, lang: str) -> str:
 
 
 def case_locator(site: Site, lang: str, case_id: str) -> Markup | None:
-    """A small locator for a case page: the case's place highlighted; None if it has no marker."""
+    """A small locator for a case page: the case's place highlighted, leading to it in the front door's list
+    of places; None if it has no marker."""
     page = urls.case(case_id)
     places = [p for p in site.places if p.marker and any(r == PageRef("case", case_id) for r in p.pages)]
     if not places:
         return None
-    return locator_svg(
-        places, lang, _href(page), accessible_name(site, lang), [p.id for p in places], "small"
-    )
+    msg = messages(lang)
+
+    def href(place: Place) -> str:
+        return urls.link(page, urls.HOME, f"place-{place.id}")
+
+    def name(place: Place) -> str:
+        return msg.map_on_front.format(place=_name(place, lang))
+
+    return locator_svg(places, lang, href, name, [p.id for p in places], "small")
 
 
 def clusters_locator(site: Site, lang: str) -> Markup:

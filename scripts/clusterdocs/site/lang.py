@@ -135,6 +135,7 @@ class Messages:
     map_outside: str
     map_whole_province: str
     map_more_pages: str
+    map_on_front: str
     page_kinds: dict[str, str]
     card_place: str
     card_length: str
@@ -320,6 +321,7 @@ ZH = Messages(
     map_outside="不在地图上",
     map_whole_province="（全省）",
     map_more_pages="；另有 {n} 个页面，见地点一览",
+    map_on_front="{place}：首页地点一览",
     page_kinds={"chapter": "章节", "case": "案例", "cluster": "其他产业集群"},
     card_place="地点",
     card_length="篇幅",
@@ -541,6 +543,7 @@ EN = Messages(
     map_outside="not on the map",
     map_whole_province=" (the whole province)",
     map_more_pages="; {n} more in the list of places",
+    map_on_front="{place}: in the list of places on the home page",
     page_kinds={"chapter": "chapter", "case": "case study", "cluster": "other clusters"},
     card_place="Place",
     card_length="Length",
