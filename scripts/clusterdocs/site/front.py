@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -137,8 +137,7 @@ def clusters_locator(site: Site, lang: str) -> Markup:
     places = [p for p in site.places if p.marker and any(r.kind == "cluster" for r in p.pages)]
 
     def first_cluster(place: Place) -> Place:
-        refs = tuple(r for r in place.pages if r.kind == "cluster")
-        return Place(place.id, place.name_zh, place.name_en, refs, place.province, place.lat, place.lon)
+        return replace(place, pages=tuple(r for r in place.pages if r.kind == "cluster"))
 
     shown = [first_cluster(p) for p in places]
     return locator_svg(shown, lang, _href(page), accessible_name(site, lang), [p.id for p in shown], "small")
