@@ -5,13 +5,17 @@ pages and the other-clusters page. Built-page checks on the session's strict bui
 from __future__ import annotations
 
 import math
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from clusterdocs.bench import copy_project
 from clusterdocs.content.cases import load_cases, load_clusters
 from clusterdocs.content.english import load_all_english
 from clusterdocs.content.places import PROVINCES, Place, check_pages, load_places
@@ -244,6 +248,26 @@ def test_a_marker_outside_its_province_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as err:
         check_inside(load_places(path))
     assert "content/places.yml:[0].lat" in str(err.value) and "not inside hunan" in str(err.value)
+
+
+def test_the_map_shortcode_below_the_top_of_docs_stops_the_build(tmp_path: Path) -> None:
+    """The map's links are written for a page at the top of docs/: anywhere else the build says so."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "more").mkdir()
+    (project / "docs" / "more" / "map.md").write_text("# 地图\n\n<!-- md:map -->\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode != 0
+    assert (
+        "more/map.md: <!-- md:map --> belongs on a page at the top of docs/" in result.stderr + result.stdout
+    )
+    assert "Traceback" not in result.stderr
 
 
 # In Chromium: keyboard, touch, size of the tap targets, requests, axe.
