@@ -251,3 +251,17 @@ def test_the_program_prints_one_line_and_exits_1(project: Path) -> None:
         f"error: seeds/{SEED}.txt: the file is empty\n",
     )
     assert not (project / "docs").exists()
+
+
+def test_a_place_on_a_page_that_does_not_exist_stops_generation(
+    project: Path, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """content/places.yml naming a chapter the corpus lacks: one line with the key path, docs/ unchanged."""
+    places = project / "content" / "places.yml"
+    text = places.read_text(encoding="utf-8")
+    places.write_text(
+        text.replace("pages: [chapter/zhuzhou]", "pages: [chapter/no-such-chapter]", 1), "utf-8"
+    )
+    index = next(i for i, line in enumerate(text.split("\n- id: ")[1:]) if line.startswith("zhuzhou"))
+    expected = f"content/places.yml:[{index}].pages[0]: no chapter has the id 'no-such-chapter'"
+    _refused(project, capsys, docs, expected)

@@ -203,6 +203,22 @@ def plant(project: Path) -> None:
     cluster["place"] = {"zh": payload("cluster place.zh"), "en": payload("cluster place.en")}
     cluster["industry"] = {"zh": payload("cluster industry.zh"), "en": payload("cluster industry.en")}
     _write_yaml(clusters_path, clusters)
+    # Places of the locator map: names (a marker, a whole province, a place off the map), a note; the renamed
+    # cluster followed.
+    places_path = project / "content" / "places.yml"
+    places = _yaml(places_path)
+    by_id = {p["id"]: p for p in places}
+    for place_id in ("zhuzhou", "hunan", "silicon-valley"):
+        by_id[place_id]["name"] = {
+            "zh": payload(f"place {place_id} name.zh"),
+            "en": payload(f"place {place_id} name.en"),
+        }
+    by_id["silicon-valley"]["outside"] = {
+        "zh": payload("place outside.zh"),
+        "en": payload("place outside.en"),
+    }
+    by_id["wenzhou"]["pages"] = [f"cluster/{cluster['id']}"]
+    _write_yaml(places_path, places)
 
     # A data set: title, column labels, a category and its English, notes; text cells with formulas.
     meta_path = project / "content" / "data" / "datang-value-chain.yml"

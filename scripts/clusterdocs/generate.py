@@ -11,6 +11,7 @@ from clusterdocs.content.cases import Entry, find_mentions, link_cases, load_cas
 from clusterdocs.content.datasets import Dataset, load_all
 from clusterdocs.content.english import load_all_english
 from clusterdocs.content.glossary import load_glossary, uses
+from clusterdocs.content.places import check_pages, load_places
 from clusterdocs.content.translation import load_all_translations
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.corpus import load_corpus
@@ -20,7 +21,9 @@ from clusterdocs.site import urls
 from clusterdocs.site.cases import case_page, cases_index, clusters_page, comparison_page
 from clusterdocs.site.chapter import chapter_en, chapter_zh
 from clusterdocs.site.data import data_index, dataset_page, published_csv
+from clusterdocs.site.front import Site, case_locator, chapter_cards, clusters_locator, front_map
 from clusterdocs.site.indexes import chapters_index, glossary_page
+from clusterdocs.site.locator import check_inside
 from clusterdocs.site.sources import source_page
 
 
@@ -31,6 +34,8 @@ class Generated:
     chapters: list[Chapter]
     cases: list[Entry]
     files: dict[str, bytes] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)
+    """The front door's generated parts by shortcode and language (`map.zh`, `chapter-cards.en`)."""
 
 
 @dataclass
@@ -72,6 +77,15 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
     files["glossary/index.md"] = glossary_page(terms, used, "zh")
     files["glossary/index.en.md"] = glossary_page(terms, used, "en")
     english_of = load_all_english(chapters, content / "en")
+    places = load_places(content / "places.yml")
+    listed = [c for c in clusters if c.mentions]  # the other-clusters page lists only these
+    check_pages(places, set(by_slug), cases, listed)
+    check_inside(places)
+    site = Site(by_slug, {c.id: c for c in cases}, {c.id: c for c in listed}, places)
+    fragments = {}
+    for lang in ("zh", "en"):
+        fragments[f"map.{lang}"] = front_map(site, lang)
+        fragments[f"chapter-cards.{lang}"] = chapter_cards(site, english_of, lang)
     translation_of = load_all_translations(chapters, content / "translation")
     for n, c in enumerate(chapters, start=1):  # reading order, as the manifests list the chapters
         english, translation = english_of[c.slug], translation_of[c.slug]
@@ -86,16 +100,20 @@ def render_site(chapters: list[Chapter], raw: dict[str, bytes], content: Path = 
     for lang, suffix in (("zh", "md"), ("en", "en.md")):
         files[f"cases/index.{suffix}"] = cases_index(cases, clusters, lang)
         files[f"cases/compare/index.{suffix}"] = comparison_page(cases, by_slug, lang)
-        files[f"cases/clusters/index.{suffix}"] = clusters_page(clusters, by_slug, lang)
+        files[f"cases/clusters/index.{suffix}"] = clusters_page(
+            clusters, by_slug, lang, clusters_locator(site, lang)
+        )
         for case in cases:
-            files[f"cases/{case.id}/index.{suffix}"] = case_page(case, by_slug, datasets, lang)
+            files[f"cases/{case.id}/index.{suffix}"] = case_page(
+                case, by_slug, datasets, lang, locator=case_locator(site, lang, case.id)
+            )
     for ds in datasets:
         files[f"data/{ds.id}.csv"] = published_csv(ds).encode("utf-8")
         files[f"data/{ds.id}.en.csv"] = published_csv(ds, "en").encode("utf-8")  # served at /en/data/
         files[f"data/{ds.id}/index.md"] = dataset_page(ds, by_slug[ds.chapter], "zh")
         files[f"data/{ds.id}/index.en.md"] = dataset_page(ds, by_slug[ds.chapter], "en")
     encoded = {_checked(rel): v if isinstance(v, bytes) else v.encode("utf-8") for rel, v in files.items()}
-    return Generated(chapters, cases, encoded)
+    return Generated(chapters, cases, encoded, fragments)
 
 
 def _checked(rel: str) -> str:

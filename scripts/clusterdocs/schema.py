@@ -115,6 +115,15 @@ class Reader:
             raise SourceError(self.name, self.place(key), f"must be {bounds}, got {value}")
         return value
 
+    def number(self, key: str, low: float, high: float) -> float:
+        """A required number (integer or decimal) from `low` to `high` inclusive."""
+        value = self._value(key)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise SourceError(self.name, self.place(key), f"expected a number, got {what(value)}")
+        if not low <= value <= high:
+            raise SourceError(self.name, self.place(key), f"must be from {low} to {high}, got {value}")
+        return float(value)
+
     def optional_integer(self, key: str, low: int, high: int | None = None) -> int | None:
         """Like `integer`, or None when the key is absent."""
         return self.integer(key, low, high) if self.has(key) else None

@@ -214,6 +214,11 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
             name, argument = match.groups()
             if name == "chapter-list" and argument is None:
                 return chapter_list(chapters, lang, prefix)
+            if name in ("map", "chapter-cards") and argument is None:
+                if prefix:
+                    where = f"{page.file.src_uri}: {match.group(0)}"
+                    raise PluginError(f"{where} belongs on a page at the top of docs/")
+                return self.generated.fragments[f"{name}.{lang}"] if self.generated else ""
             if name == "case-list" and argument is None:
                 return case_list(list(cases.values()), lang, f"{prefix}cases/")
             if name == "source-list" and argument is None:

