@@ -199,6 +199,10 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
             name, argument = match.groups()
             if name == "chapter-list" and argument is None:
                 return chapter_list(chapters, lang, prefix)
+            if name == "downloads" and argument is None:  # the books, on docs/downloads.md
+                from clusterdocs.book.listing import downloads_html, made_books
+
+                return downloads_html(lang, made_books())
             if name == "case-list" and argument is None:
                 return case_list(list(cases.values()), lang, f"{prefix}cases/")
             if name == "case" and argument is not None:

@@ -617,8 +617,8 @@ BOOK_ZH = BookMessages(
     downloads_pending="（文件由 make build 生成，随网站发布。）",
     formats={"pdf": "PDF（适合打印）", "epub": "EPUB（电子阅读器）"},
     editions={
-        "zh": "中文版：九章的规范整理原文，附编者注释（脚注）、表格、数据图表与各章网址。",
-        "en": "英文版（English）：各章的阅读指南、背景说明与逐段英译，不含中文原文（中英对照会使篇幅加倍）。",
+        "zh": "中文版：各章经规范整理的中文原文，附编者注释（脚注）、表格、数据图表与各章网址。",
+        "en": "英文版：各章的阅读指南、背景说明与逐段英译，不含中文原文（中英对照会使篇幅加倍）。",
     },
     size_pages="{size}，{pages} 页",
     size_only="{size}",
@@ -646,7 +646,7 @@ BOOK_EN = BookMessages(
     downloads_pending="(The files are made by make build and published with the site.)",
     formats={"pdf": "PDF (for printing)", "epub": "EPUB (for e-readers)"},
     editions={
-        "zh": "Chinese edition (中文版): the nine normalised original texts with the editors' notes "
+        "zh": "Chinese edition (中文版): the normalised original texts with the editors' notes "
         "(as footnotes), tables, charts and each chapter's web address.",
         "en": "English edition: each chapter's reading guide, context and paragraph-by-paragraph "
         "translation. It does not print the Chinese originals beside the English (a parallel edition would "
