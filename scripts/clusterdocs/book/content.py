@@ -48,6 +48,11 @@ class Notes:
         )
         return f'<a epub:type="noteref" class="noteref" id="{note_id}-ref" href="#{note_id}">{n}</a>'
 
+    def calls(self, texts_html: list[str], lang: str) -> str:
+        """The calls of the notes on one block, in order, a comma between two (so that 2 and 3 do not read
+        as 23)."""
+        return '<sup class="call-sep">,</sup>'.join(self.call(text, lang) for text in texts_html)
+
     def end(self) -> str:
         """What follows the chapter's text: the EPUB's footnotes (the PDF's are at the feet of its pages)."""
         return "".join(self.asides) if self.epub else ""
@@ -103,7 +108,7 @@ def load_sources(chapters: list[Chapter], content: Path = CONTENT) -> Sources:
 
 def xhtml(fragment: str) -> str:
     """A fragment the site's code made for HTML, as XHTML (its line breaks closed)."""
-    return fragment.replace("<br>", "<br/>")
+    return str(fragment).replace("<br>", "<br/>")
 
 
 def chapter_url(site_url: str, slug: str, lang: str) -> str:
@@ -213,7 +218,7 @@ def _zh_chapter(
         prefix_id = f"{anchor}-{ident(block.id)}"
         if block.id in chapter.labels:
             out.append(f'<p class="text-label">{html_text(ZH.text_labels[chapter.labels[block.id]])}</p>')
-        calls = "".join(notes.call(html_text(note.zh), "zh-Hans") for note in chapter.notes.get(block.id, []))
+        calls = notes.calls([html_text(note.zh) for note in chapter.notes.get(block.id, [])], "zh-Hans")
         if isinstance(block, Heading):
             level = min(block.level, 6)
             out.append(f'<h{level} id="{prefix_id}">{html_text(heading_text(block))}{calls}</h{level}>')
@@ -276,7 +281,7 @@ def _en_chapter(
         prefix_id = f"{anchor}-{ident(block.id)}"
         if block.id in chapter.labels:
             out.append(f'<p class="text-label">{html_text(EN.text_labels[chapter.labels[block.id]])}</p>')
-        calls = "".join(notes.call(english_html(note.en), "en") for note in chapter.notes.get(block.id, []))
+        calls = notes.calls([english_html(note.en) for note in chapter.notes.get(block.id, [])], "en")
         translated = translation.blocks.get(block.id) if translation else None
         if isinstance(block, Heading):
             level = min(block.level, 6)

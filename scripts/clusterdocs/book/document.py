@@ -19,7 +19,11 @@ def title_page(book: Book) -> str:
 
 def about_page(book: Book) -> str:
     """What the edition contains, after the title page."""
-    paras = "".join(f"<p>{html_text(p.format(url=book.site_url))}</p>" for p in book.msg.about)
+    url = html_text(book.site_url)
+    link = f'<a class="url" href="{url}">{url}</a>'
+    paras = "".join(
+        f"<p>{link.join(html_text(part) for part in p.split('{url}'))}</p>" for p in book.msg.about
+    )
     title = f'<h2 class="about-title">{html_text(book.msg.about_title)}</h2>'
     return f'<section class="about">{title}{paras}</section>'
 

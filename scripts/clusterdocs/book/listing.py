@@ -1,4 +1,4 @@
-"""The downloads page's list of books (the `<!-- md:downloads -->` shortcode), with sizes once they are made."""
+"""The downloads page's list of books (the `<!-- md:downloads -->` shortcode), sizes once they are made."""
 
 from __future__ import annotations
 
