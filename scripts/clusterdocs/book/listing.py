@@ -48,6 +48,6 @@ def downloads_html(lang: str, books: list[BookFile] | None) -> str:
                 f'<a href="{html_text(to_folder + name)}" type="{MEDIA_TYPES[kind]}" '
                 f'hreflang="{book_messages(edition).lang_tag}" download>{html_text(msg.formats[kind])}</a>'
             )
-            items.append(f"<li>{link} · <code>{html_text(name)}</code> · {html_text(facts)}</li>")
+            items.append(f"<li>{link} · {html_text(facts)}</li>")
         editions.append(f"<li><p>{text(msg.editions[edition])}</p><ul>{''.join(items)}</ul></li>")
     return f'<p>{text(msg.downloads_intro)}</p><ul class="downloads">{"".join(editions)}</ul>'
