@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -69,30 +71,42 @@ def make_books(
     if (folder / MANIFEST).is_file():
         folder.touch()
         return folder, read_manifest(folder / MANIFEST), None
-    from clusterdocs.book.content import load_sources, make_book
-    from clusterdocs.book.epub import FONT_FILE, epub_bytes
-    from clusterdocs.book.pdf import pdf_bytes
+    from clusterdocs.book.content import load_sources
+    from clusterdocs.book.epub import FONT_FILE
     from clusterdocs.ingest.corpus import load_corpus
 
     if not FONT_FILE.is_file():
         raise SourceError(str(FONT_FILE), "", "the books need Noto CJK: apt-get install fonts-noto-cjk")
-    chapters, _ = load_corpus(seeds)
-    sources = load_sources(chapters, content)
+    load_sources(load_corpus(seeds)[0], content)  # bad input stops here, with its one line
     made: list[BookFile] = []
     staging = cache / f".making-{folder.name}"
     shutil.rmtree(staging, ignore_errors=True)
-    for lang in LANGS:
-        pdf, pages = pdf_bytes(make_book(sources, lang, site_url, epub=False))
-        book = epub_bytes(make_book(sources, lang, site_url, epub=True))
-        for kind, data, count in (("pdf", pdf, pages), ("epub", book, None)):
-            name = file_name(lang, kind)
-            write_atomically(staging / name, data)
-            made.append(BookFile(name, lang, kind, len(data), count))
+    jobs = [(lang, site_url, seeds, content) for lang in LANGS]
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+        for lang, books in zip(LANGS, pool.map(_language, jobs), strict=True):
+            for kind, data, count in books:
+                name = file_name(lang, kind)
+                write_atomically(staging / name, data)
+                made.append(BookFile(name, lang, kind, len(data), count))
     write_atomically(staging / MANIFEST, json.dumps([asdict(b) for b in made], indent=1).encode())
     shutil.rmtree(folder, ignore_errors=True)
     staging.rename(folder)
     _prune(cache)
     return folder, made, time.perf_counter() - started
+
+
+def _language(job: tuple[str, str, Path, Path]) -> list[tuple[str, bytes, int | None]]:
+    """One language's PDF (with its page count) and EPUB: the languages are made side by side, one process
+    each (WeasyPrint and the font subsetting are single-threaded)."""
+    from clusterdocs.book.content import load_sources, make_book
+    from clusterdocs.book.epub import epub_bytes
+    from clusterdocs.book.pdf import pdf_bytes
+    from clusterdocs.ingest.corpus import load_corpus
+
+    lang, site_url, seeds, content = job
+    sources = load_sources(load_corpus(seeds)[0], content)
+    pdf, pages = pdf_bytes(make_book(sources, lang, site_url, epub=False))
+    return [("pdf", pdf, pages), ("epub", epub_bytes(make_book(sources, lang, site_url, epub=True)), None)]
 
 
 def _prune(cache: Path) -> None:

@@ -190,6 +190,21 @@ def _header(
     return out
 
 
+def _byline(chapter: Chapter, author: str | None, lang: str) -> str:
+    """Who wrote the chapter, as its page says: the byline (or that the source names no one), then every
+    author the text names with their office."""
+    msg = messages(lang)
+    lines = [(msg.author, author or msg.unknown_author)]
+    named = named_authors(chapter, lang)
+    space = " " if lang == "en" else ""
+    if named:
+        lines.append((msg.named_authors, named))
+    return "".join(
+        f'<p class="byline"><strong>{html_text(label)}{msg.colon}</strong>{space}{html_text(value)}</p>'
+        for label, value in lines
+    )
+
+
 def _zh_chapter(
     sources: Sources, chapter: Chapter, place: tuple[int, int], site_url: str, epub: bool
 ) -> BookChapter:
@@ -200,10 +215,7 @@ def _zh_chapter(
     notes = Notes(f"{anchor}-", epub)
     english = sources.english[chapter.slug]
     out = _header(chapter, place, "zh", anchor, title, url)
-    byline = chapter.byline or ""
-    authors = named_authors(chapter, "zh")
-    if byline or authors:
-        out.append(f'<p class="byline">{html_text("　".join(x for x in (byline, authors) if x))}</p>')
+    out.append(_byline(chapter, chapter.byline, "zh"))
     if chapter.abstract:
         out.append(f'<p class="box-label">{html_text(ZH.summary)}</p>{abstract_html(chapter)}')
     elif english and english.abstract_zh:
@@ -264,9 +276,7 @@ def _en_chapter(
     english, translation = sources.english[chapter.slug], sources.translations[chapter.slug]
     book = book_messages("en")
     out = _header(chapter, place, "en", anchor, title, url)
-    byline = english.byline_en if english else ""
-    if byline:
-        out.append(f'<p class="byline">{html_text(byline)}</p>')
+    out.append(_byline(chapter, (english.byline_en if english else None) or chapter.byline, "en"))
     if english:
         out.append(
             f'<div class="guide"><p class="box-label">{html_text(book.reading_guide)}</p>'
