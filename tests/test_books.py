@@ -103,6 +103,9 @@ def test_the_pdf_has_every_chapter_in_its_outline_text_and_urls(
     chars = sum(len(t) for c in chapters for t in c.texts())
     least = max(FRONT_PAGES + len(chapters), chars // CHARS_PER_PAGE[lang])
     assert len(reader.pages) > least
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"], "not a tagged PDF"
+    assert catalog["/Lang"] == ("zh-Hans" if lang == "zh" else "en")
     outline = _outline_titles(reader)
     text = _flat(_pdf_text(path))
     for c in chapters:

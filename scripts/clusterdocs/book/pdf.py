@@ -1,4 +1,5 @@
-"""A book as PDF (WeasyPrint): title page, contents with page numbers, running heads, footnotes, bookmarks."""
+"""A book as tagged PDF (WeasyPrint): title page, contents with page numbers, running heads, footnotes,
+bookmarks."""
 
 from __future__ import annotations
 
@@ -27,6 +28,6 @@ def pdf_bytes(book: Book) -> tuple[bytes, int]:
     )  # CSS it skips (such as hyphens on CJK) is expected
     html = document(book, STYLESHEET.read_text(encoding="utf-8"))
     rendered = weasyprint.HTML(string=html).render()
-    data = rendered.write_pdf()
+    data = rendered.write_pdf(pdf_tags=True)  # a tagged PDF: headings, paragraphs, tables for screen readers
     assert data is not None
     return data, len(rendered.pages)
