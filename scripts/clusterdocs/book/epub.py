@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import uuid
 from pathlib import Path
 
@@ -86,6 +87,8 @@ def epub_bytes(book: Book) -> bytes:
     )
     chapters = [_page(c.title, f"{c.slug}.xhtml", c.body, lang, c.has_svg) for c in book.chapters]
     text = "".join(_text_of(p.content) for p in (front, toc, *chapters)) + book.title + book.msg.contents
+    if book.lang == "en":  # English text is set in the reader's own serif: only the Chinese needs the font
+        text = "".join(ch for ch in set(text) if unicodedata.east_asian_width(ch) in "WF")
     css = STYLESHEET.read_text(encoding="utf-8")
     out.add_item(
         epub.EpubItem(uid="font", file_name=FONT_NAME, media_type="font/otf", content=font_subset(text))
