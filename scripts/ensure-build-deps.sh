@@ -3,6 +3,7 @@
 # text with, and Noto CJK, the books' font. Installs the missing Debian packages when root; otherwise says
 # what to install.
 set -euo pipefail
+command -v dpkg >/dev/null 2>&1 || exit 0  # not Debian: the build itself says what it lacks
 
 missing=()
 for package in libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk; do
