@@ -13,7 +13,13 @@ from clusterdocs.content.translation import TranslatedTable, Translation, load_a
 from clusterdocs.escape import html_text, ident
 from clusterdocs.ingest.model import Chapter, Heading, Table
 from clusterdocs.site import urls
-from clusterdocs.site.chapter import abstract_html, display_title, english_number, named_authors
+from clusterdocs.site.chapter import (
+    abstract_html,
+    display_title,
+    english_number,
+    named_authors,
+    number_space,
+)
 from clusterdocs.site.context import context_html
 from clusterdocs.site.data import chart_svg
 from clusterdocs.site.lang import EN, ZH, BookMessages, book_messages, messages, pick
@@ -111,9 +117,14 @@ def xhtml(fragment: str) -> str:
     return str(fragment).replace("<br>", "<br/>")
 
 
+def published_url(site_url: str, page: str, lang: str) -> str:
+    """A page's published address in `lang` (`page` as site.urls names it)."""
+    return site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + page
+
+
 def chapter_url(site_url: str, slug: str, lang: str) -> str:
     """A chapter's published address in `lang`."""
-    return site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + urls.chapter(slug)
+    return published_url(site_url, urls.chapter(slug), lang)
 
 
 _TAG = re.compile(r"<svg\b[^>]*>")
@@ -135,7 +146,7 @@ def _datasets_html(sources: Sources, chapter: Chapter, block_id: str, lang: str,
     msg = book_messages(lang)
     out = []
     for ds in sources.datasets.get((chapter.slug, block_id), []):
-        page = site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + urls.dataset(ds.id)
+        page = published_url(site_url, urls.dataset(ds.id), lang)
         title = html_text(pick(lang, ds.title_zh, ds.title_en))
         caption = (
             f'{html_text(msg.dataset)}{title} · <a class="url" href="{html_text(page)}">{html_text(page)}</a>'
@@ -150,8 +161,7 @@ def _datasets_html(sources: Sources, chapter: Chapter, block_id: str, lang: str,
 
 def heading_text(block: Heading) -> str:
     """A section heading as the source prints it, its number and title spaced as on the site."""
-    space = " " if block.number and (block.number[-1].isascii() or block.number[-1] == "章") else ""
-    return f"{block.number}{space}{block.title}" if block.number else block.title
+    return f"{block.number}{number_space(block)}{block.title}" if block.number else block.title
 
 
 def _table(
