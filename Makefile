@@ -20,7 +20,7 @@ UV_COMPILE := $(VENV)/bin/uv --quiet pip compile --universal --python-version 3.
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-full build test test-fast lint bench generate check add-source clean lock test-deps
+.PHONY: serve serve-full build test test-fast lint bench generate check add-source clean lock test-deps build-deps
 
 # A fresh .venv: the build backend first (hashed), then the runtime lock built against it (jieba ships only
 # an sdist, so no isolated build environment may download an unhashed setuptools), then the project.
@@ -56,7 +56,8 @@ serve-full: $(RUNTIME_STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # On GitHub Actions the build is the one published: it refuses a local SITE_URL (the workflow sets it).
-build: $(RUNTIME_STAMP)
+# The books (PDF, EPUB) need Pango and Noto CJK: build-deps installs them (as root) or says what to install.
+build: $(RUNTIME_STAMP) build-deps
 	$(PY) -m clusterdocs build $(if $(filter true,$(GITHUB_ACTIONS)),--publish)
 
 # Everything CI runs: lint, then every test (browser tests included).
@@ -91,6 +92,9 @@ add-source: $(RUNTIME_STAMP)
 
 test-deps:
 	@bash scripts/ensure-test-deps.sh
+
+build-deps:
+	@bash scripts/ensure-build-deps.sh
 
 # Generated pages (the folders in clusterdocs.config.GENERATED_DIRS), built sites, caches, test artefacts.
 clean: $(RUNTIME_STAMP)

@@ -97,12 +97,13 @@ def site_url() -> str:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with `mkdocs build --strict` into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
+    """The real site, built once as `make build` builds it (`clusterdocs build`: the books, then `mkdocs build
+    --strict`) into a temporary folder; the books come from .cache/books when their inputs are unchanged."""
+    out = tmp_path_factory.mktemp("built") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     env.pop("REPO_URL", None)  # no repository: no "report a problem" link (tests/test_edition.py builds one)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-m", "clusterdocs", "--site", str(out), "build"],
         cwd=ROOT,
         check=False,
         capture_output=True,

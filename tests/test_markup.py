@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -365,6 +366,67 @@ def test_the_citation_block_shows_a_hostile_title_as_text_in_every_format(attack
     n = FIELDS.index("manifest title.en")
     assert block.count(f"&lt;img src=x onerror=alert({n})&gt;") == 6  # 3 in the title; APA and BibTeX
     assert "<img" not in block and "<script" not in block
+
+
+BOOKS = """
+import sys
+from pathlib import Path
+import clusterdocs.schema as schema
+_check_text = schema.check_text
+schema.check_id = lambda value, name, place: value
+schema.check_text = lambda value, name, place, line=False: _check_text(value, name, place)
+from clusterdocs.book.content import load_sources, make_book
+from clusterdocs.book.document import document
+from clusterdocs.book.epub import epub_bytes
+from clusterdocs.ingest.corpus import load_corpus
+out = Path(sys.argv[1])
+chapters, _ = load_corpus(Path("seeds"))
+sources = load_sources(chapters, Path("content"))
+url = "https://reader.example.org/"
+for lang in ("zh", "en"):
+    (out / f"{lang}.html").write_text(document(make_book(sources, lang, url, False), ""), encoding="utf-8")
+    (out / f"{lang}.epub").write_bytes(epub_bytes(make_book(sources, lang, url, True)))
+"""
+"""The books' HTML document (what WeasyPrint renders as the PDF) and EPUB of each language, the load-time
+checks switched off as in BYPASS."""
+
+
+def test_every_payload_the_books_show_is_text_and_none_is_live(attack: Path) -> None:
+    project, out = attack.parent / "project", attack.parent / "books"
+    out.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(project / "scripts")}
+    result = subprocess.run(
+        [sys.executable, "-c", BOOKS, str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, f"making the books failed:\n{result.stdout}\n{result.stderr}"
+    documents = {f"{lang}.html": (out / f"{lang}.html").read_text(encoding="utf-8") for lang in ("zh", "en")}
+    for lang in ("zh", "en"):
+        with zipfile.ZipFile(out / f"{lang}.epub") as epub:
+            documents |= {
+                f"{lang}.epub/{n}": epub.read(n).decode() for n in epub.namelist() if n.endswith("html")
+            }
+    live, shown = [], set()
+    for name, text in documents.items():
+        parser = LiveMarkup()
+        parser.feed(text)
+        parser.close()
+        live += [f"{name}: {finding}" for finding in parser.found]
+        shown |= {int(n) for n in MARK.findall("".join(parser.text))}
+    assert live == [], "\n".join(live)
+    # The fields the books print reached them as text: the scan above looked at real payloads.
+    for field in (
+        "manifest title.zh",
+        "manifest title.en",
+        "editorial note zh",
+        "editorial note en",
+        "table cell",
+    ):
+        assert FIELDS.index(field) in shown, field
 
 
 def test_formula_cells_are_neutralised_in_the_published_csv(attack: Path) -> None:

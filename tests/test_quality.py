@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "data-index": "data/",
     "data-set": "data/xiqiao-firms/",
     "glossary": "glossary/",
+    "downloads": "downloads/",
     "not-found": "404.html",
 }
 

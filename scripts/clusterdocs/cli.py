@@ -19,6 +19,9 @@ from clusterdocs.generate import generate
 from clusterdocs.ingest.corpus import load_corpus
 from clusterdocs.ingest.pending import pending_message, without_english
 
+DOWNLOADS = "downloads"
+"""The site's folder for the books (its page, docs/downloads.md, lists them)."""
+
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Normalise the seeds and write the generated pages under docs/."""
@@ -91,8 +94,21 @@ def local_address(url: str) -> bool:
     return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
 
 
+def cmd_book(args: argparse.Namespace) -> int:
+    """Make the reader as PDF and EPUB in both languages (remade only when an input changed) into --out."""
+    from clusterdocs.book.build import copy_books, describe, make_books
+
+    folder, books, seconds = make_books(site_url(), args.seeds, args.content)
+    out: Path = args.out or args.site / DOWNLOADS
+    copy_books(folder, books, out)
+    print(describe(books, seconds))
+    print(f"written to {out}")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails).
+    """Build the site strictly into a temporary folder, then swap it into site/ (kept if the build fails);
+    the books first (the downloads page lists their sizes), copied into its downloads/ folder.
 
     With --publish (`make build` on GitHub Actions) the build refuses a local SITE_URL, which every citation,
     canonical link and sitemap entry would give.
@@ -107,14 +123,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     for stale in [*site.parent.glob(f"{site.name}.building-*"), *site.parent.glob(f"{site.name}.retired-*")]:
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+    from clusterdocs.book.build import MANIFEST, copy_books, describe, make_books
+
+    folder, books, seconds = make_books(site_url(), args.seeds, args.content)  # first: the page lists them
+    print(describe(books, seconds))
     staging = site.with_name(f"{site.name}.building-{os.getpid()}")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    env = {**os.environ, "CLUSTERDOCS_SEEDS": str(args.seeds)}
+    env = {**os.environ, "CLUSTERDOCS_SEEDS": str(args.seeds), "CLUSTERDOCS_BOOKS": str(folder / MANIFEST)}
     result = subprocess.run(command, check=False, cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site.name}/ left as it was", file=sys.stderr)
         return result.returncode
+    copy_books(folder, books, staging / DOWNLOADS)
     if site.exists() and _exchange(staging, site):
         shutil.rmtree(staging, ignore_errors=True)  # now the old site
         return 0
@@ -184,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         "--publish", action="store_true", help="refuse a local SITE_URL (the site is for publishing)"
     )
     build.set_defaults(func=cmd_build)
+    book = sub.add_parser("book", help=cmd_book.__doc__)
+    book.add_argument("--out", type=Path, help="folder for the books (default: the site's downloads/)")
+    book.set_defaults(func=cmd_book)
     add = sub.add_parser("add-source", help=cmd_add_source.__doc__)
     add.add_argument("file", type=Path, help="the text to add: UTF-8, as extracted from the PDF")
     add.set_defaults(func=cmd_add_source)

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from clusterdocs.book.listing import downloads_html, made_books
 from clusterdocs.config import GENERATED_DIRS, ROOT, site_url
 from clusterdocs.content.cases import Entry, load_cases, load_clusters
 from clusterdocs.content.english import load_all_english
@@ -219,6 +220,8 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
                     where = f"{page.file.src_uri}: {match.group(0)}"
                     raise PluginError(f"{where} belongs on a page at the top of docs/")
                 return self.generated.fragments[f"{name}.{lang}"] if self.generated else ""
+            if name == "downloads" and argument is None:  # the books, on docs/downloads.md
+                return downloads_html(lang, made_books())
             if name == "case-list" and argument is None:
                 return case_list(list(cases.values()), lang, f"{prefix}cases/")
             if name == "source-list" and argument is None:

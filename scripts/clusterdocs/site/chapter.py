@@ -182,12 +182,16 @@ def note_html(text: str, msg: Messages) -> str:
     )
 
 
+def number_space(block: Heading) -> str:
+    """What comes between a heading's number and its title: Chinese numbering (一、 （一） ①) runs into
+    the title; ASCII numbering (1. 1.1 1)) and a chapter number (第一章 绪论, the source's own space) take
+    a space."""
+    return " " if block.number and (block.number[-1].isascii() or block.number[-1] == "章") else ""
+
+
 def heading_md(block: Heading, lang: str | None = None) -> str:
     """A section heading with its explicit id (identical in both languages)."""
-    # Chinese numbering (一、 （一） ①) runs into the title; ASCII numbering (1. 1.1 1)) and a chapter
-    # number (第一章 绪论, the source's own space) take a space.
-    space = " " if block.number and (block.number[-1].isascii() or block.number[-1] == "章") else ""
-    number = f"{md_text(block.number)}{space}" if block.number else ""
+    number = f"{md_text(block.number)}{number_space(block)}" if block.number else ""
     attrs = f"#{ident(block.id)}" + (f" lang={lang}" if lang else "")
     return f"{'#' * block.level} {number}{md_text(block.title)} {{ {attrs} }}"
 

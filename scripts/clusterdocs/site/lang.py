@@ -690,3 +690,103 @@ def first_sentence(text: str, lang: str) -> str:
     """The first sentence of a text in `lang`, with its full stop."""
     end = messages(lang).sentence_end
     return text.split(end)[0] + end.strip()
+
+
+# --- The reader as books (clusterdocs.book): the PDF and EPUB editions and the downloads page. ---
+
+
+@dataclass(frozen=True)
+class BookMessages:
+    """Every word the books and the downloads page add, in one language."""
+
+    lang_tag: str
+    """The BCP 47 tag of the edition (`zh-Hans`, `en`)."""
+    edition: str
+    """What the edition is, under the title on its title page."""
+    editors: str
+    """The books' author, as their metadata names it."""
+    contents: str
+    about_title: str
+    about: tuple[str, ...]
+    """Paragraphs on the page after the title page: what the edition contains; `{url}` is the site."""
+    online: str
+    """Before the chapter's address under its title."""
+    dataset: str
+    """Before a data set's title, under the paragraph it comes from."""
+    reading_guide: str
+    untranslated: str
+    """Labels a paragraph given in Chinese because its English is missing."""
+    downloads_intro: str
+    downloads_pending: str
+    """Where the list is shown without the books (a preview): they are made by `make build`."""
+    formats: dict[str, str]
+    """File kind -> its name on the downloads page."""
+    editions: dict[str, str]
+    """Language of an edition -> what it contains, on the downloads page."""
+    size_pages: str
+    """A PDF's size and page count; `{size}` and `{pages}`."""
+    size_only: str
+
+
+BOOK_ZH = BookMessages(
+    lang_tag="zh-Hans",
+    edition="中文原文与编者注释",
+    editors="产业集群读本编者",
+    contents="目录",
+    about_title="关于本书",
+    about=(
+        "本书收录产业集群读本网站的全部章节：各篇中文原文经过规范整理，保留原文的标题、段落与表格，"
+        "每段的编号与网站相同，可据此引用（网址后加“#”与段号）。编者注释列为脚注；数据集的图表附在其出处段落之后。",
+        "每章标题下印有该章在网站上的网址。网站：{url}",
+    ),
+    online="网络版：",
+    dataset="数据集：",
+    reading_guide="",
+    untranslated="",
+    downloads_intro="全书的 PDF 与 EPUB 版本，由网站的同一份数据生成，内容与网站一致。",
+    downloads_pending="（文件由 make build 生成，随网站发布。）",
+    formats={"pdf": "PDF（适合打印）", "epub": "EPUB（电子阅读器）"},
+    editions={
+        "zh": "中文版：各章经规范整理的中文原文，附编者注释（脚注）、表格、数据图表与各章网址。",
+        "en": "英文版：各章的阅读指南、背景说明与逐段英译，不含中文原文（中英对照会使篇幅加倍）。",
+    },
+    size_pages="{size}，{pages} 页",
+    size_only="{size}",
+)
+
+BOOK_EN = BookMessages(
+    lang_tag="en",
+    edition="English edition: reading guides and translations",
+    editors="The editors of the Industrial Clusters Reader",
+    contents="Contents",
+    about_title="About this edition",
+    about=(
+        "This book holds every chapter of the Industrial Clusters Reader website in English: each chapter's "
+        "reading guide, the editors' context box and the English translation of the Chinese text, paragraph "
+        "by paragraph. The Chinese originals are in the Chinese edition and on the website; this edition "
+        "does not print them beside the English, which would double its length.",
+        "The editors' notes are footnotes; the charts of the data sets follow the paragraphs they come from. "
+        "Under each chapter's title is its address on the website. Website: {url}",
+    ),
+    online="Online: ",
+    dataset="Data set: ",
+    reading_guide="Reading guide",
+    untranslated="Not yet translated; the Chinese original:",
+    downloads_intro="The whole reader as PDF and EPUB, made from the same data as this website.",
+    downloads_pending="(The files are made by make build and published with the site.)",
+    formats={"pdf": "PDF (for printing)", "epub": "EPUB (for e-readers)"},
+    editions={
+        "zh": "Chinese edition (中文版): the normalised original texts with the editors' notes "
+        "(as footnotes), tables, charts and each chapter's web address.",
+        "en": "English edition: each chapter's reading guide, context and paragraph-by-paragraph "
+        "translation. It does not print the Chinese originals beside the English (a parallel edition would "
+        "double its length).",
+    },
+    size_pages="{size}, {pages} pages",
+    size_only="{size}",
+)
+
+
+def book_messages(lang: str) -> BookMessages:
+    """The books' catalogue in `lang` ("zh" or "en")."""
+    return BOOK_ZH if lang == "zh" else BOOK_EN

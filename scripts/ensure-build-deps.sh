@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# What `make build` needs beyond Python to make the books (clusterdocs.book): Pango, which WeasyPrint draws
+# text with, and Noto CJK, the books' font. Installs the missing Debian packages when root; otherwise says
+# what to install.
+set -euo pipefail
+command -v dpkg >/dev/null 2>&1 || exit 0  # not Debian: the build itself says what it lacks
+
+missing=()
+for package in libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${missing[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "error: the books (PDF and EPUB) need Debian packages: ${missing[*]}." >&2
+    echo "       Install them as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
