@@ -188,6 +188,8 @@ def test_each_chapter_card_shows_place_genre_date_and_length_from_the_data(
         context = english[chapter.slug].context  # type: ignore[union-attr]
         assert context is not None
         assert card["genre"] and context.genre[i].startswith(card["genre"]), chapter.slug
+        for opening, closing in ("（）", "()"):  # never cut inside a bracket
+            assert card["genre"].count(opening) == card["genre"].count(closing), (chapter.slug, card["genre"])
         assert card["date"] and context.date[i].startswith(card["date"]), chapter.slug
         characters = sum(len(re.sub(r"\s", "", b.text)) for b in chapter.blocks)
         shown = int(re.match(r"[\d,]+", card["length"]).group().replace(",", ""))  # type: ignore[union-attr]

@@ -149,9 +149,14 @@ def chinese_length(chapter: Chapter) -> int:
 
 
 def _short(text: str, stops: str) -> str:
-    """The text up to the first of `stops` (the context box's date or genre without its explanation)."""
-    cut = min((i for i in (text.find(s) for s in stops) if i > 0), default=len(text))
-    return text[:cut].strip()
+    """The text up to the first of `stops` outside brackets (the context box's date or genre without its
+    explanation); a stop inside （…） or (…) does not cut."""
+    depth = 0
+    for i, char in enumerate(text):
+        if i > 0 and depth == 0 and char in stops:
+            return text[:i].strip()
+        depth += (char in "（(") - (char in "）)")
+    return text.strip()
 
 
 def chapter_cards(site: Site, english_of: dict[str, EnglishChapter | None], lang: str) -> str:
