@@ -515,3 +515,99 @@ function siteCopyText(text) {
   apply(stored());
   control.hidden = false;
 })();
+
+// ---- The English of a paragraph on the Chinese page (issue 12; the toggles are written by site/chapter.py) ----
+// The Chinese page carries only the 英 toggles, each holding a link to its paragraph on the English page. On the
+// first opening the English page is fetched (once: later toggles reuse the parsed page) and the toggle is filled
+// with the paragraph's English from its pair there; if that fails the link stays, under a short message.
+(function () {
+  "use strict";
+
+  var words = document.querySelector("[data-para-en-loading]");
+  if (!words || !window.fetch || !window.DOMParser) return;
+  var pages = {}; // English page URL -> promise of its parsed document
+
+  function englishPage(url) {
+    if (!pages[url]) {
+      pages[url] = fetch(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + url);
+          return response.text();
+        })
+        .then(function (text) {
+          return new DOMParser().parseFromString(text, "text/html");
+        });
+      pages[url].catch(function () {
+        delete pages[url]; // the next opening tries again
+      });
+    }
+    return pages[url];
+  }
+
+  // The paragraph's English from the English page, made to fit here: its ¶ (the Chinese paragraph has one) and
+  // glossary links (they belong to the English page's popovers) dropped, other links made absolute.
+  function englishOf(doc, id, base) {
+    var pairs = doc.querySelectorAll(".pair[data-para]");
+    for (var i = 0; i < pairs.length; i++) {
+      if (pairs[i].dataset.para !== id) continue;
+      var english = pairs[i].querySelector(":scope > .pair-en");
+      if (!english) return null;
+      var copy = document.importNode(english, true);
+      copy.querySelectorAll("a.para-link").forEach(function (a) {
+        a.remove();
+      });
+      copy.querySelectorAll("a.term").forEach(function (a) {
+        a.replaceWith.apply(a, Array.prototype.slice.call(a.childNodes));
+      });
+      copy.querySelectorAll("a[href]").forEach(function (a) {
+        a.href = new URL(a.getAttribute("href"), base).href;
+      });
+      return copy;
+    }
+    return null;
+  }
+
+  function fill(details) {
+    var box = details.querySelector(".para-en-text");
+    var link = box && box.querySelector("a.para-en-link");
+    if (!link || details.dataset.state === "loading") return;
+    var url = new URL(link.href);
+    var id = decodeURIComponent(url.hash.slice(1));
+    url.hash = "";
+    var status = document.createElement("p");
+    status.className = "para-en-status";
+    status.setAttribute("role", "status");
+    status.textContent = words.dataset.paraEnLoading;
+    box.querySelectorAll(".para-en-status").forEach(function (old) {
+      old.remove();
+    });
+    box.insertBefore(status, link);
+    details.dataset.state = "loading";
+    box.setAttribute("aria-busy", "true");
+    englishPage(url.href)
+      .then(function (doc) {
+        var english = englishOf(doc, id, url.href);
+        if (!english) throw new Error("no English for " + id);
+        box.replaceChildren.apply(box, Array.prototype.slice.call(english.childNodes));
+        box.lang = "en";
+        details.dataset.state = "filled";
+      })
+      .catch(function () {
+        status.textContent = words.dataset.paraEnFailed;
+        delete details.dataset.state;
+      })
+      .then(function () {
+        box.removeAttribute("aria-busy");
+      });
+  }
+
+  // `toggle` does not bubble: one listener on the document, in the capture phase, serves every toggle.
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      var details = event.target;
+      if (details.open && details.matches("details.para-en") && details.dataset.state !== "filled") fill(details);
+    },
+    true
+  );
+})();

@@ -104,19 +104,28 @@ def pair_html(
     )
 
 
-def english_toggle_html(block: Paragraph | Table, english: str | TranslatedTable | None) -> str:
-    """On the Chinese page: a paragraph's English, hidden until the reader opens it ("" if none)."""
-    if isinstance(english, TranslatedTable) and isinstance(block, Table):
-        text = translated_table_html(english, block)
-    elif isinstance(english, str) and english:
-        text = "".join(_english_paragraphs(english, None))
-    else:
+def english_toggle_html(
+    chapter: Chapter, block: Paragraph | Table, english: str | TranslatedTable | None
+) -> str:
+    """On the Chinese page: the toggle for a paragraph's English ("" if the English page has none for it).
+
+    The English is not in the page: site.js fetches the English page on the first opening and fills the toggle
+    from the paragraph's pair there. Until then (and without JavaScript) it holds a link to that paragraph."""
+    has_english = (
+        isinstance(english, TranslatedTable)
+        if isinstance(block, Table)
+        else isinstance(english, str) and english
+    )
+    if not has_english:
         return ""
-    label = f"{ZH.english_of_para}{ZH.colon}{ident(block.id)}"
+    block_id = ident(block.id)
+    label = f"{ZH.english_of_para}{ZH.colon}{block_id}"
+    href = html_text(_other_language(chapter, "zh", block.id))
     return (
         f'<details class="para-en"><summary aria-label="{html_text(label)}">'
         f"{ZH.english_of_para}</summary>"
-        f'<div class="para-en-text" lang="en">{text}</div></details>'
+        f'<div class="para-en-text"><a class="para-en-link" href="{href}" hreflang="en">'
+        f"{ZH.english_of_para_link}</a></div></details>"
     )
 
 
@@ -326,7 +335,7 @@ def _blocks(
         else:
             out.append(paragraph_html(block, msg, None, marker))
         if translation and not isinstance(block, Heading):
-            toggle = english_toggle_html(block, translation.blocks.get(block.id))
+            toggle = english_toggle_html(chapter, block, translation.blocks.get(block.id))
             if toggle:
                 out.append(toggle)
         for note in chapter.notes.get(block.id, []) if notes else []:
@@ -447,6 +456,7 @@ def chapter_zh(
     page = _page(chapter, english, "zh", terms, position)
     page["summary_href"] = _other_language(chapter, "zh", "summary")
     page["body"] = _body_zh(chapter, terms, english_links=True, translation=translation)
+    page["translation"] = translation
     page["cite"] = cite_html(chapter, english, "zh", site_url)
     return render("chapter.zh.md.j2", "zh", **page).rstrip() + "\n"
 

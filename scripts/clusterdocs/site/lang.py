@@ -66,6 +66,10 @@ class Messages:
     front_labels: dict[str, str]
     reading_mode_names: dict[str, str]
     english_of_para: str
+    # The English of a paragraph on the Chinese page, fetched from the English page on first opening.
+    english_of_para_link: str
+    english_of_para_loading: str
+    english_of_para_failed: str
     other_language: str
     other_language_summary: str
     objectives: str
@@ -208,6 +212,9 @@ ZH = Messages(
     front_labels={},
     reading_mode_names={},
     english_of_para="英",
+    english_of_para_link="在英文页面阅读本段译文",
+    english_of_para_loading="正在载入英文译文……",
+    english_of_para_failed="英文译文未能载入。",
     other_language="English",
     other_language_summary="English summary",
     objectives="学习目标",
@@ -400,6 +407,9 @@ EN = Messages(
     },
     reading_mode_names={"en": "English only", "stacked": "English with Chinese", "side": "Side by side"},
     english_of_para="",
+    english_of_para_link="",
+    english_of_para_loading="",
+    english_of_para_failed="",
     other_language="",
     other_language_summary="",
     objectives="Learning objectives",
