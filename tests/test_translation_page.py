@@ -16,6 +16,7 @@ from clusterdocs.content.translation import TranslatedTable, Translation, load_a
 from clusterdocs.escape import md_text
 from clusterdocs.ingest.model import Chapter, Heading, Paragraph, Table
 from clusterdocs.site.chapter import chapter_en, chapter_zh
+from clusterdocs.site.lang import EN, ZH
 from conftest import Visit
 from screens import Screen
 from search_harness import search
@@ -214,8 +215,6 @@ def test_the_chinese_page_offers_each_paragraphs_english_without_carrying_it(
             assert " ".join(english.split())[:60] not in text, f"{block.id}: its English is in the page"
         else:
             assert english.caption not in text, f"{block.id}: its English table is in the page"
-    words = [a for _, a in parser.elements if a.get("data-para-en-loading")]
-    assert len(words) == 1 and words[0]["data-para-en-failed"], "the loading and error words, once"
     assert [i for i, n in _ids(markdown, parser).items() if n > 1] == []
 
 
@@ -356,8 +355,7 @@ def test_the_english_toggle_works_from_the_keyboard_and_says_when_it_fails(visit
     status = toggle.locator(".para-en-status")
     status.wait_for()
     visit.page.wait_for_function("d => !d.dataset.state", arg=toggle.element_handle())
-    failed = visit.page.get_attribute("[data-para-en-failed]", "data-para-en-failed")
-    assert status.inner_text() == failed and status.get_attribute("role") == "status"
+    assert status.inner_text() == ZH.script_words["paraEnFailed"] and status.get_attribute("role") == "status"
     assert toggle.locator("a.para-en-link").is_visible(), "the link to the English page stays"
     visit.context.unroute(f"**{PAGE}")
     visit.page.keyboard.press("Enter")  # closed
@@ -440,3 +438,17 @@ def test_the_sources_front_matter_is_given_in_english(
         and "&lt;script&gt;x&lt;/script&gt;" in markdown
         and "a &amp; b" in markdown
     )
+
+
+def test_site_js_words_come_from_lang_py_only(site: Path) -> None:
+    """One place for interface words: site.js reads them from the page, which has them from site/lang.py."""
+    import json
+
+    for page in ("index.html", "en/index.html", "chapters/hunan-small-towns/index.html", "404.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        found = re.search(r'<script id="site-words" type="application/json">(.*?)</script>', html)
+        assert found, f"{page}: no site-words block"
+        assert json.loads(found.group(1)) == {"zh": ZH.script_words, "en": EN.script_words}, page
+    script = (Path(__file__).parents[1] / "overrides" / "assets" / "site.js").read_text(encoding="utf-8")
+    words = [w for lang in (ZH, EN) for w in lang.script_words.values() if len(w) > 3]
+    assert [w for w in words if w in script] == [], "a word of site/lang.py is also written in site.js"

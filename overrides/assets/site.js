@@ -23,6 +23,16 @@ function siteCopyText(text) {
   });
 }
 
+// The words site.js shows in `lang` ("zh" or "en"), from site/lang.py: main.html writes both languages' into
+// every page.
+function siteWords(lang) {
+  try {
+    return JSON.parse(document.getElementById("site-words").textContent)[lang] || {};
+  } catch (error) {
+    return {}; // a page without them (a theme-only build): no words rather than no script
+  }
+}
+
 (function () {
   "use strict";
 
@@ -196,17 +206,8 @@ function siteCopyText(text) {
   "use strict";
 
   var english = document.documentElement.lang === "en";
-  var WORDS = english
-    ? {
-        copied: "Link copied",
-        copyFailed: "Link: ",
-        glossary: "Glossary entry",
-        showAll: "Show all originals",
-        hideAll: "Hide all originals",
-        showAllZh: "展开全部原文",
-        hideAllZh: "收起全部原文",
-      }
-    : { copied: "链接已复制", copyFailed: "链接：", glossary: "术语表条目" };
+  var WORDS = siteWords(english ? "en" : "zh");
+  var CHINESE = siteWords("zh"); // the show/hide-all button on English pages names itself in both languages
 
   // -- A polite status message that disappears by itself.
   var toast = null;
@@ -393,7 +394,7 @@ function siteCopyText(text) {
       button.replaceChildren(
         document.createTextNode(open ? WORDS.hideAll : WORDS.showAll),
         document.createTextNode(" · "),
-        span("", open ? WORDS.hideAllZh : WORDS.showAllZh, "zh-Hans")
+        span("", open ? CHINESE.hideAll : CHINESE.showAll, "zh-Hans")
       );
       button.dataset.open = open ? "1" : "";
     }
@@ -523,8 +524,8 @@ function siteCopyText(text) {
 (function () {
   "use strict";
 
-  var words = document.querySelector("[data-para-en-loading]");
-  if (!words || !window.fetch || !window.DOMParser) return;
+  if (!document.querySelector("details.para-en") || !window.fetch || !window.DOMParser) return;
+  var WORDS = siteWords("zh"); // the toggles are on Chinese pages
   var pages = {}; // English page URL -> promise of its parsed document
 
   function englishPage(url) {
@@ -577,7 +578,7 @@ function siteCopyText(text) {
     var status = document.createElement("p");
     status.className = "para-en-status";
     status.setAttribute("role", "status");
-    status.textContent = words.dataset.paraEnLoading;
+    status.textContent = WORDS.paraEnLoading;
     box.querySelectorAll(".para-en-status").forEach(function (old) {
       old.remove();
     });
@@ -593,7 +594,7 @@ function siteCopyText(text) {
         details.dataset.state = "filled";
       })
       .catch(function () {
-        status.textContent = words.dataset.paraEnFailed;
+        status.textContent = WORDS.paraEnFailed;
         delete details.dataset.state;
       })
       .then(function () {

@@ -11,6 +11,7 @@ from typing import Any
 import jieba
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +33,7 @@ from clusterdocs.plugin.search import add_compound_parts, split_search_index, us
 from clusterdocs.site.cases import case_list
 from clusterdocs.site.csp import with_csp
 from clusterdocs.site.indexes import chapter_list
+from clusterdocs.site.lang import script_words_json
 from clusterdocs.site.permalinks import localised_permalinks
 
 PENDING_LOG = logging.getLogger("clusterdocs.pending")
@@ -183,8 +185,10 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         return server
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """Reuse compiled theme templates: both languages and every preview rebuild share them."""
+        """Reuse compiled theme templates: both languages and every preview rebuild share them; give main.html
+        site.js's words (site/lang.py)."""
         env.bytecode_cache = self.templates
+        env.globals["script_words_json"] = Markup(script_words_json())
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -186,7 +186,7 @@ def note_html(text: str, msg: Messages) -> str:
     """An editorial note on a doubtful passage (in an English note, quoted Chinese is marked as Chinese)."""
     body = english_html(text) if msg.lang == "en" else html_text(text)
     return (
-        f'<div class="admonition note editorial" lang="{msg.lang}">'
+        f'<div class="admonition note editorial" lang="{msg.html_lang}">'
         f'<p class="admonition-title">{msg.note}</p><p>{body}</p></div>'
     )
 
@@ -456,7 +456,6 @@ def chapter_zh(
     page = _page(chapter, english, "zh", terms, position)
     page["summary_href"] = _other_language(chapter, "zh", "summary")
     page["body"] = _body_zh(chapter, terms, english_links=True, translation=translation)
-    page["translation"] = translation
     page["cite"] = cite_html(chapter, english, "zh", site_url)
     return render("chapter.zh.md.j2", "zh", **page).rstrip() + "\n"
 
@@ -470,7 +469,7 @@ def english_number(heading: Heading) -> str:
 def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
     title = english.headings.get(heading.id) if english else None
     if not title:
-        return heading_md(heading, "zh")
+        return heading_md(heading, ZH.html_lang)
     number = english_number(heading)
     prefix = f"{number} " if number else ""
     return f"{'#' * heading.level} {md_text(prefix + title)} {{ #{ident(heading.id)} }}"
