@@ -22,7 +22,9 @@ from clusterdocs.ingest.textio import read_seed
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "cases"
 HEADING = re.compile(r'<h[1-6] id="([^"]+)"')
-QUOTE = re.compile(r'<p class="mention" lang="zh">(.*?)<a href="[./]*chapters/([^/]+)/#([^"]+)"', re.DOTALL)
+QUOTE = re.compile(
+    r'<p class="mention" lang="zh-Hans">(.*?)<a href="[./]*chapters/([^/]+)/#([^"]+)"', re.DOTALL
+)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,8 @@ from clusterdocs.content.translation import TranslatedTable, Translation, load_a
 from clusterdocs.escape import md_text
 from clusterdocs.ingest.model import Chapter, Heading, Paragraph, Table
 from clusterdocs.site.chapter import chapter_en, chapter_zh
+from clusterdocs.site.lang import EN, ZH
+from conftest import Visit
 from screens import Screen
 from search_harness import search
 
@@ -172,8 +174,13 @@ def test_translated_text_is_escaped_on_both_pages(
     ]
     for markdown in pages:
         assert "<script>" not in markdown and "<b>bold</b>" not in markdown
+    english_pages, chinese_pages = pages[0::2], pages[1::2]
+    for markdown in english_pages:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
-    assert all(p.count("&lt;script&gt;") >= 3 for p in pages[2:]), "the table's caption and cells escaped"
+    assert english_pages[1].count("&lt;script&gt;") >= 3, "the table's caption and cells escaped"
+    assert not any("alert(1)" in markdown for markdown in chinese_pages), (
+        "the English is not on the Chinese page"
+    )
     assert "&lt;i&gt;editors&lt;/i&gt;" in pages[0]
 
 
@@ -187,7 +194,7 @@ def _with_table(
     raise AssertionError("no translated chapter has a table")
 
 
-def test_the_chinese_page_offers_each_paragraphs_english(
+def test_the_chinese_page_offers_each_paragraphs_english_without_carrying_it(
     chapters: list[Chapter], translations: dict[str, Translation | None], site_url: str
 ) -> None:
     chapter = next(c for c in chapters if c.slug == SLUG)
@@ -198,11 +205,29 @@ def test_the_chinese_page_offers_each_paragraphs_english(
     body = [b for b in chapter.blocks if isinstance(b, (Paragraph, Table))]
     toggles = [a for tag, a in parser.elements if tag == "details" and a.get("class") == "para-en"]
     assert len(toggles) == len(body)
-    english = [a for tag, a in parser.elements if a.get("class") == "para-en-text"]
-    assert all(a["lang"] == "en" for a in english)
-    first = translation.blocks[body[0].id]
-    assert isinstance(first, str) and " ".join(first.split())[:80] in " ".join(markdown.split())
+    links = [a for tag, a in parser.elements if tag == "a" and a.get("class") == "para-en-link"]
+    assert [a["href"] for a in links] == [f"../../en/chapters/{SLUG}/#{b.id}" for b in body]
+    assert all(a["hreflang"] == "en" for a in links)
+    text = " ".join(markdown.split())
+    for block in body:
+        english = translation.blocks[block.id]
+        if isinstance(english, str):
+            assert " ".join(english.split())[:60] not in text, f"{block.id}: its English is in the page"
+        else:
+            assert english.caption not in text, f"{block.id}: its English table is in the page"
     assert [i for i, n in _ids(markdown, parser).items() if n > 1] == []
+
+
+def test_the_built_chinese_page_holds_no_english_translation(site: Path) -> None:
+    """The HTML as served: no English paragraph of the translation is in the Chinese page."""
+    zh = (site / "chapters" / SLUG / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "chapters" / SLUG / "index.html").read_text(encoding="utf-8")
+    parser = _parse(en)
+    english = [" ".join(t.split()) for (_, part), t in parser.text.items() if part == "pair-en"]
+    assert len(english) > 20, "the English page has its pairs"
+    flat = " ".join(zh.split())
+    assert [t[:60] for t in english if t[:60] in flat] == []
+    assert 'class="pair-en"' not in zh and 'class="para-en-text" lang="en"' not in zh
 
 
 # ---- In Chromium, on a phone and a desktop ----
@@ -285,16 +310,74 @@ def test_a_paragraph_link_lands_on_its_pair_in_every_mode(screen: Screen) -> Non
         assert 0 <= box["y"] < screen.page.viewport_size["height"], f"{mode}: the pair is on the screen"
 
 
+def _english_on_the_english_page(screen: Screen, para: str) -> str:
+    """The text of paragraph `para`'s English as the English page shows it (its ¶ left out)."""
+    screen.goto(PAGE)
+    text: str = screen.page.evaluate(
+        "id => { const e = document.querySelector(`.pair[data-para='${id}'] > .pair-en`);"
+        " e.querySelectorAll('a.para-link').forEach(a => a.remove()); return e.innerText; }",
+        para,
+    )
+    return " ".join(text.split())
+
+
 def test_the_chinese_page_opens_a_paragraphs_english_in_place(screen: Screen) -> None:
     screen.goto(f"/chapters/{SLUG}/")
-    toggle = screen.page.locator("details.para-en").first
-    text = toggle.locator(".para-en-text")
-    assert not text.is_visible()
-    toggle.locator("summary").scroll_into_view_if_needed()
-    screen.tap("details.para-en >> nth=0 >> summary")
-    assert text.is_visible() and text.get_attribute("lang") == "en"
-    assert len(text.inner_text()) > 40
+    english_page = f"{screen.base}{PAGE}"
+    assert english_page not in screen.requests, "the English page is not loaded before the reader asks"
+    toggles = screen.page.locator("details.para-en")
+    first, second = toggles.nth(2), toggles.nth(3)
+    ids = []
+    for toggle in (first, second):
+        ids.append(str(toggle.locator("a.para-en-link").get_attribute("href")).split("#")[1])
+        text = toggle.locator(".para-en-text")
+        assert not text.is_visible()
+        summary = toggle.locator("summary")
+        summary.scroll_into_view_if_needed()
+        summary.tap() if screen.kind == "phone" else summary.click()
+        screen.page.wait_for_function("d => d.dataset.state === 'filled'", arg=toggle.element_handle())
+        assert toggle.get_attribute("open") is not None and text.is_visible()
+        assert text.get_attribute("lang") == "en"
+        assert text.locator("a.para-link, a.term").count() == 0
     screen.shot(f"translation-zh-toggle-{screen.kind}")
+    shown = [" ".join(t.locator(".para-en-text").inner_text().split()) for t in (first, second)]
+    assert screen.requests.count(english_page) == 1, "the English page is fetched once for every toggle"
+    assert [_english_on_the_english_page(screen, i) for i in ids] == shown
+
+
+def test_the_english_toggle_works_from_the_keyboard_and_says_when_it_fails(visit: Visit) -> None:
+    visit.goto(f"/chapters/{SLUG}/")
+    visit.context.route(f"**{PAGE}", lambda route: route.abort())
+    summary = visit.page.locator("details.para-en >> nth=0 >> summary")
+    summary.focus()
+    visit.page.keyboard.press("Enter")
+    toggle = visit.page.locator("details.para-en").first
+    status = toggle.locator(".para-en-status")
+    status.wait_for()
+    visit.page.wait_for_function("d => !d.dataset.state", arg=toggle.element_handle())
+    assert status.inner_text() == ZH.script_words["paraEnFailed"] and status.get_attribute("role") == "status"
+    assert toggle.locator("a.para-en-link").is_visible(), "the link to the English page stays"
+    visit.context.unroute(f"**{PAGE}")
+    visit.page.keyboard.press("Enter")  # closed
+    visit.page.keyboard.press("Enter")  # opened again: a second try
+    visit.page.wait_for_function("d => d.dataset.state === 'filled'", arg=toggle.element_handle())
+    assert toggle.locator(".para-en-status").count() == 0
+
+
+def test_without_javascript_the_english_toggle_links_to_the_english_paragraph(
+    browser: object, server: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}/chapters/{SLUG}/")
+    page.locator("details.para-en >> nth=0 >> summary").click()
+    link = page.locator("details.para-en >> nth=0 >> a.para-en-link")
+    para = str(link.get_attribute("href")).split("#")[1]
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url == f"{server}{PAGE}#{para}"
+    assert page.locator(f'.pair[data-para="{para}"] .pair-en').is_visible()
+    context.close()
 
 
 def test_axe_finds_nothing_serious_on_a_translated_english_page(visit) -> None:
@@ -355,3 +438,17 @@ def test_the_sources_front_matter_is_given_in_english(
         and "&lt;script&gt;x&lt;/script&gt;" in markdown
         and "a &amp; b" in markdown
     )
+
+
+def test_site_js_words_come_from_lang_py_only(site: Path) -> None:
+    """One place for interface words: site.js reads them from the page, which has them from site/lang.py."""
+    import json
+
+    for page in ("index.html", "en/index.html", "chapters/hunan-small-towns/index.html", "404.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        found = re.search(r'<script id="site-words" type="application/json">(.*?)</script>', html)
+        assert found, f"{page}: no site-words block"
+        assert json.loads(found.group(1)) == {"zh": ZH.script_words, "en": EN.script_words}, page
+    script = (Path(__file__).parents[1] / "overrides" / "assets" / "site.js").read_text(encoding="utf-8")
+    words = [w for lang in (ZH, EN) for w in lang.script_words.values() if len(w) > 3]
+    assert [w for w in words if w in script] == [], "a word of site/lang.py is also written in site.js"

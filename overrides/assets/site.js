@@ -23,6 +23,16 @@ function siteCopyText(text) {
   });
 }
 
+// The words site.js shows in `lang` ("zh" or "en"), from site/lang.py: main.html writes both languages' into
+// every page.
+function siteWords(lang) {
+  try {
+    return JSON.parse(document.getElementById("site-words").textContent)[lang] || {};
+  } catch (error) {
+    return {}; // a page without them (a theme-only build): no words rather than no script
+  }
+}
+
 (function () {
   "use strict";
 
@@ -196,17 +206,8 @@ function siteCopyText(text) {
   "use strict";
 
   var english = document.documentElement.lang === "en";
-  var WORDS = english
-    ? {
-        copied: "Link copied",
-        copyFailed: "Link: ",
-        glossary: "Glossary entry",
-        showAll: "Show all originals",
-        hideAll: "Hide all originals",
-        showAllZh: "展开全部原文",
-        hideAllZh: "收起全部原文",
-      }
-    : { copied: "链接已复制", copyFailed: "链接：", glossary: "术语表条目" };
+  var WORDS = siteWords(english ? "en" : "zh");
+  var CHINESE = siteWords("zh"); // the show/hide-all button on English pages names itself in both languages
 
   // -- A polite status message that disappears by itself.
   var toast = null;
@@ -393,7 +394,7 @@ function siteCopyText(text) {
       button.replaceChildren(
         document.createTextNode(open ? WORDS.hideAll : WORDS.showAll),
         document.createTextNode(" · "),
-        span("", open ? WORDS.hideAllZh : WORDS.showAllZh, "zh-Hans")
+        span("", open ? CHINESE.hideAll : CHINESE.showAll, "zh-Hans")
       );
       button.dataset.open = open ? "1" : "";
     }
@@ -514,4 +515,100 @@ function siteCopyText(text) {
   });
   apply(stored());
   control.hidden = false;
+})();
+
+// ---- The English of a paragraph on the Chinese page (issue 12; the toggles are written by site/chapter.py) ----
+// The Chinese page carries only the 英 toggles, each holding a link to its paragraph on the English page. On the
+// first opening the English page is fetched (once: later toggles reuse the parsed page) and the toggle is filled
+// with the paragraph's English from its pair there; if that fails the link stays, under a short message.
+(function () {
+  "use strict";
+
+  if (!document.querySelector("details.para-en") || !window.fetch || !window.DOMParser) return;
+  var WORDS = siteWords("zh"); // the toggles are on Chinese pages
+  var pages = {}; // English page URL -> promise of its parsed document
+
+  function englishPage(url) {
+    if (!pages[url]) {
+      pages[url] = fetch(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + url);
+          return response.text();
+        })
+        .then(function (text) {
+          return new DOMParser().parseFromString(text, "text/html");
+        });
+      pages[url].catch(function () {
+        delete pages[url]; // the next opening tries again
+      });
+    }
+    return pages[url];
+  }
+
+  // The paragraph's English from the English page, made to fit here: its ¶ (the Chinese paragraph has one) and
+  // glossary links (they belong to the English page's popovers) dropped, other links made absolute.
+  function englishOf(doc, id, base) {
+    var pairs = doc.querySelectorAll(".pair[data-para]");
+    for (var i = 0; i < pairs.length; i++) {
+      if (pairs[i].dataset.para !== id) continue;
+      var english = pairs[i].querySelector(":scope > .pair-en");
+      if (!english) return null;
+      var copy = document.importNode(english, true);
+      copy.querySelectorAll("a.para-link").forEach(function (a) {
+        a.remove();
+      });
+      copy.querySelectorAll("a.term").forEach(function (a) {
+        a.replaceWith.apply(a, Array.prototype.slice.call(a.childNodes));
+      });
+      copy.querySelectorAll("a[href]").forEach(function (a) {
+        a.href = new URL(a.getAttribute("href"), base).href;
+      });
+      return copy;
+    }
+    return null;
+  }
+
+  function fill(details) {
+    var box = details.querySelector(".para-en-text");
+    var link = box && box.querySelector("a.para-en-link");
+    if (!link || details.dataset.state === "loading") return;
+    var url = new URL(link.href);
+    var id = decodeURIComponent(url.hash.slice(1));
+    url.hash = "";
+    var status = document.createElement("p");
+    status.className = "para-en-status";
+    status.setAttribute("role", "status");
+    status.textContent = WORDS.paraEnLoading;
+    box.querySelectorAll(".para-en-status").forEach(function (old) {
+      old.remove();
+    });
+    box.insertBefore(status, link);
+    details.dataset.state = "loading";
+    box.setAttribute("aria-busy", "true");
+    englishPage(url.href)
+      .then(function (doc) {
+        var english = englishOf(doc, id, url.href);
+        if (!english) throw new Error("no English for " + id);
+        box.replaceChildren.apply(box, Array.prototype.slice.call(english.childNodes));
+        box.lang = "en";
+        details.dataset.state = "filled";
+      })
+      .catch(function () {
+        status.textContent = WORDS.paraEnFailed;
+        delete details.dataset.state;
+      })
+      .then(function () {
+        box.removeAttribute("aria-busy");
+      });
+  }
+
+  // `toggle` does not bubble: one listener on the document, in the capture phase, serves every toggle.
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      var details = event.target;
+      if (details.open && details.matches("details.para-en") && details.dataset.state !== "filled") fill(details);
+    },
+    true
+  );
 })();

@@ -12,6 +12,7 @@ from typing import Any, cast
 import jieba
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +42,7 @@ from clusterdocs.site.csp import with_csp
 from clusterdocs.site.edition import THEME_COLOUR, checked_repository, footer, page_facts, report_link
 from clusterdocs.site.freshness import History, page_inputs, read_history
 from clusterdocs.site.indexes import chapter_list
+from clusterdocs.site.lang import script_words_json
 from clusterdocs.site.offline import write_offline
 from clusterdocs.site.permalinks import localised_permalinks
 
@@ -199,8 +201,10 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         return server
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """Reuse compiled theme templates: both languages and every preview rebuild share them."""
+        """Reuse compiled theme templates: both languages and every preview rebuild share them; give main.html
+        site.js's words (site/lang.py)."""
         env.bytecode_cache = self.templates
+        env.globals["script_words_json"] = Markup(script_words_json())
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -104,19 +104,28 @@ def pair_html(
     )
 
 
-def english_toggle_html(block: Paragraph | Table, english: str | TranslatedTable | None) -> str:
-    """On the Chinese page: a paragraph's English, hidden until the reader opens it ("" if none)."""
-    if isinstance(english, TranslatedTable) and isinstance(block, Table):
-        text = translated_table_html(english, block)
-    elif isinstance(english, str) and english:
-        text = "".join(_english_paragraphs(english, None))
-    else:
+def english_toggle_html(
+    chapter: Chapter, block: Paragraph | Table, english: str | TranslatedTable | None
+) -> str:
+    """On the Chinese page: the toggle for a paragraph's English ("" if the English page has none for it).
+
+    The English is not in the page: site.js fetches the English page on the first opening and fills the toggle
+    from the paragraph's pair there. Until then (and without JavaScript) it holds a link to that paragraph."""
+    has_english = (
+        isinstance(english, TranslatedTable)
+        if isinstance(block, Table)
+        else isinstance(english, str) and english
+    )
+    if not has_english:
         return ""
-    label = f"{ZH.english_of_para}{ZH.colon}{ident(block.id)}"
+    block_id = ident(block.id)
+    label = f"{ZH.english_of_para}{ZH.colon}{block_id}"
+    href = html_text(_other_language(chapter, "zh", block.id))
     return (
         f'<details class="para-en"><summary aria-label="{html_text(label)}">'
         f"{ZH.english_of_para}</summary>"
-        f'<div class="para-en-text" lang="en">{text}</div></details>'
+        f'<div class="para-en-text"><a class="para-en-link" href="{href}" hreflang="en">'
+        f"{ZH.english_of_para_link}</a></div></details>"
     )
 
 
@@ -177,7 +186,7 @@ def note_html(text: str, msg: Messages) -> str:
     """An editorial note on a doubtful passage (in an English note, quoted Chinese is marked as Chinese)."""
     body = english_html(text) if msg.lang == "en" else html_text(text)
     return (
-        f'<div class="admonition note editorial" lang="{msg.lang}">'
+        f'<div class="admonition note editorial" lang="{msg.html_lang}">'
         f'<p class="admonition-title">{msg.note}</p><p>{body}</p></div>'
     )
 
@@ -330,7 +339,7 @@ def _blocks(
         else:
             out.append(paragraph_html(block, msg, None, marker))
         if translation and not isinstance(block, Heading):
-            toggle = english_toggle_html(block, translation.blocks.get(block.id))
+            toggle = english_toggle_html(chapter, block, translation.blocks.get(block.id))
             if toggle:
                 out.append(toggle)
         for note in chapter.notes.get(block.id, []) if notes else []:
@@ -464,7 +473,7 @@ def english_number(heading: Heading) -> str:
 def _english_heading(heading: Heading, english: EnglishChapter | None) -> str:
     title = english.headings.get(heading.id) if english else None
     if not title:
-        return heading_md(heading, "zh")
+        return heading_md(heading, ZH.html_lang)
     number = english_number(heading)
     prefix = f"{number} " if number else ""
     return f"{'#' * heading.level} {md_text(prefix + title)} {{ #{ident(heading.id)} }}"

@@ -88,7 +88,7 @@ def apa(work: Work, url: str) -> str:
     """APA (7th edition): the English title with the Chinese in brackets; with no author, the title first."""
     msg = messages("en")
     title = html_text(_title(work.title_en, work.title_supplied))
-    title += f' [<span lang="zh">{html_text(work.title_zh)}</span>]'
+    title += f' [<span lang="zh-Hans">{html_text(work.title_zh)}</span>]'
     site = f"<i>{html_text(msg.site_name)}</i>"
     retrieved = f"Retrieved {_date('apa', 'en')}, from {_url(url)}"
     if not work.in_reader:  # the whole reader: its title in italics, no container

@@ -39,6 +39,7 @@ def context_html(english: EnglishChapter | None, lang: str, terms: list[Term] | 
         f"{html_text(context.genre[index])}</p>"
     )
     return Markup(
-        f'<aside class="abstract context" id="context" aria-labelledby="context-label" lang="{lang}">'
+        f'<aside class="abstract context" id="context" aria-labelledby="context-label" '
+        f'lang="{msg.html_lang}">'
         f'<p class="abstract-label" id="context-label">{msg.context}</p>{facts}{body}{references}</aside>'
     )

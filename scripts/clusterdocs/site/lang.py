@@ -6,6 +6,7 @@ is filled in must already be escaped for where the result goes. A field one lang
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -17,6 +18,10 @@ class Messages:
     """The interface words of one language."""
 
     lang: str
+    html_lang: str  # the page's language as markup names it (BCP 47): zh-Hans, en
+    # The words site.js shows (toasts, popovers, buttons, the 英 toggle's messages); main.html puts both
+    # languages' into every page as JSON (`script_words_json`).
+    script_words: dict[str, str]
     colon: str
     link_colon: str
     list_sep: str
@@ -66,6 +71,7 @@ class Messages:
     front_labels: dict[str, str]
     reading_mode_names: dict[str, str]
     english_of_para: str
+    english_of_para_link: str  # without JavaScript: the 英 toggle's link to the paragraph on the English page
     other_language: str
     other_language_summary: str
     objectives: str
@@ -188,6 +194,16 @@ class Messages:
 
 ZH = Messages(
     lang="zh",
+    html_lang="zh-Hans",
+    script_words={
+        "copied": "链接已复制",
+        "copyFailed": "链接：",
+        "glossary": "术语表条目",
+        "showAll": "展开全部原文",
+        "hideAll": "收起全部原文",
+        "paraEnLoading": "正在载入英文译文……",
+        "paraEnFailed": "英文译文未能载入。",
+    },
     colon="：",
     link_colon="：",
     list_sep="、",
@@ -244,6 +260,7 @@ ZH = Messages(
     front_labels={},
     reading_mode_names={},
     english_of_para="英",
+    english_of_para_link="在英文页面阅读本段译文",
     other_language="English",
     other_language_summary="English summary",
     objectives="学习目标",
@@ -401,6 +418,16 @@ ZH = Messages(
 
 EN = Messages(
     lang="en",
+    html_lang="en",
+    script_words={
+        "copied": "Link copied",
+        "copyFailed": "Link: ",
+        "glossary": "Glossary entry",
+        "showAll": "Show all originals",
+        "hideAll": "Hide all originals",
+        "paraEnLoading": "",
+        "paraEnFailed": "",
+    },
     colon=":",
     link_colon=": ",
     list_sep=", ",
@@ -477,6 +504,7 @@ EN = Messages(
     },
     reading_mode_names={"en": "English only", "stacked": "English with Chinese", "side": "Side by side"},
     english_of_para="",
+    english_of_para_link="",
     other_language="",
     other_language_summary="",
     objectives="Learning objectives",
@@ -679,6 +707,13 @@ UNITS_EN = {
 def messages(lang: str) -> Messages:
     """The catalogue of `lang` ("zh" or "en")."""
     return ZH if lang == "zh" else EN
+
+
+def script_words_json() -> str:
+    """Both languages' site.js words as JSON for a `<script type="application/json">` block (`<` escaped, so
+    that no word can close the element)."""
+    words = {"zh": ZH.script_words, "en": EN.script_words}
+    return json.dumps(words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
 def pick(lang: str, zh: T, en: T) -> T:
