@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clusterdocs.book.content import Book
 from clusterdocs.escape import html_text
+from clusterdocs.site.lang import messages
 
 
 def title_page(book: Book) -> str:
@@ -42,7 +43,7 @@ def document(book: Book, stylesheet: str) -> str:
     """The whole book as one HTML document, its stylesheet inline."""
     chapters = "".join(f'<section class="chapter">{c.body}</section>' for c in book.chapters)
     return (
-        f'<!DOCTYPE html><html lang="{book.msg.lang_tag}"><head><meta charset="utf-8"/>'
+        f'<!DOCTYPE html><html lang="{messages(book.lang).html_lang}"><head><meta charset="utf-8"/>'
         f"<title>{html_text(book.title)}</title>"
         f'<meta name="author" content="{html_text(book.msg.editors)}"/>'
         f'<meta name="description" content="{html_text(book.msg.edition)}"/>'

@@ -15,6 +15,7 @@ from fontTools.ttLib import TTCollection, TTFont
 from clusterdocs.book.content import Book
 from clusterdocs.book.document import about_page, contents, title_page
 from clusterdocs.escape import html_text
+from clusterdocs.site.lang import messages
 
 FONT_FILE = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 """Debian's fonts-noto-cjk: the serif face whose Simplified Chinese member the EPUB embeds."""
@@ -70,7 +71,7 @@ def _page(title: str, name: str, body: str, lang: str, svg: bool = False) -> epu
 
 def epub_bytes(book: Book) -> bytes:
     """The book as an EPUB 3 file: metadata, title page, about, contents, chapters, nav and the font."""
-    lang = book.msg.lang_tag
+    lang = messages(book.lang).html_lang
     out = epub.EpubBook()
     out.set_identifier(f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, book.site_url + '#book-' + book.lang)}")
     out.set_title(book.title)

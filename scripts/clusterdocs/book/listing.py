@@ -8,7 +8,7 @@ from pathlib import Path
 from clusterdocs.book.build import KINDS, BookFile, file_name, read_manifest
 from clusterdocs.config import LANGS
 from clusterdocs.escape import html_text
-from clusterdocs.site.lang import book_messages
+from clusterdocs.site.lang import book_messages, messages
 from clusterdocs.site.terms import english_html
 
 MEDIA_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
@@ -46,7 +46,7 @@ def downloads_html(lang: str, books: list[BookFile] | None) -> str:
                 facts = msg.size_only.format(size=size_text(book.size))
             link = (
                 f'<a href="{html_text(to_folder + name)}" type="{MEDIA_TYPES[kind]}" '
-                f'hreflang="{book_messages(edition).lang_tag}" download>{html_text(msg.formats[kind])}</a>'
+                f'hreflang="{messages(edition).html_lang}" download>{html_text(msg.formats[kind])}</a>'
             )
             items.append(f"<li>{link} · {html_text(facts)}</li>")
         editions.append(f"<li><p>{text(msg.editions[edition])}</p><ul>{''.join(items)}</ul></li>")

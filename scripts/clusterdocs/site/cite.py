@@ -93,7 +93,7 @@ def apa(work: Work, url: str) -> str:
     retrieved = f"Retrieved {_date('apa', 'en')}, from {_url(url)}"
     if not work.in_reader:  # the whole reader: its title in italics, no container
         title = f"<i>{html_text(_title(work.title_en, work.title_supplied))}</i>"
-        title += f' [<span lang="zh">{html_text(work.title_zh)}</span>]'
+        title += f' [<span lang="zh-Hans">{html_text(work.title_zh)}</span>]'
         return f"{html_text(', '.join(work.authors_en))}. (n.d.). {title}. {retrieved}"
     if not work.authors_en:
         return f"{title}. (n.d.). In {site}. {retrieved}"

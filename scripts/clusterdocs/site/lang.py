@@ -734,8 +734,6 @@ def first_sentence(text: str, lang: str) -> str:
 class BookMessages:
     """Every word the books and the downloads page add, in one language."""
 
-    lang_tag: str
-    """The BCP 47 tag of the edition (`zh-Hans`, `en`)."""
     edition: str
     """What the edition is, under the title on its title page."""
     editors: str
@@ -764,7 +762,6 @@ class BookMessages:
 
 
 BOOK_ZH = BookMessages(
-    lang_tag="zh-Hans",
     edition="中文原文与编者注释",
     editors="产业集群读本编者",
     contents="目录",
@@ -790,7 +787,6 @@ BOOK_ZH = BookMessages(
 )
 
 BOOK_EN = BookMessages(
-    lang_tag="en",
     edition="English edition: reading guides and translations",
     editors="The editors of the Industrial Clusters Reader",
     contents="Contents",
