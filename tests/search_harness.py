@@ -14,7 +14,7 @@ SHOWN_JS = f"""q => {{
     const meta = document.querySelector('{META}').textContent;
     if (box.value !== q || !/符合条件的结果|matching document/.test(meta)) return false;
     const count = Number((meta.match(/\\d+/) || ['0'])[0]);
-    return document.querySelectorAll('{ITEMS}').length === Math.min(count, 10);
+    return document.querySelectorAll('{ITEMS}').length >= Math.min(count, 10);
 }}"""
 """True once the results line answers query `q` and its first page of results (at most 10) is in the list."""
 

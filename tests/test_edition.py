@@ -515,6 +515,52 @@ def test_offline_visited_pages_saved_pages_and_search(
         screen.close()
 
 
+KEPT_SOON_JS = """async (path) => {
+    const url = new URL(path, location.href).href;
+    for (let tries = 0; tries < 300; tries++) {
+        for (const name of await caches.keys()) {
+            if (await (await caches.open(name)).match(url)) return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+}"""
+"""True once `path` is in a cache, false if it is not after about 30 s (the worker has long finished by then)."""
+
+HOLD_REGISTRATION_JS = """(() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    window.letTheWorkerIn = () => release();
+    navigator.serviceWorker.register = (...args) => released.then(() => register(...args));
+})()"""
+"""Holds the page's service-worker registration until the test calls `letTheWorkerIn()`."""
+
+
+def test_a_search_made_before_the_worker_was_in_charge_still_works_offline(browser, server: str) -> None:
+    # A reader who searches on the very first page: the search worker loads its lunr files before the service
+    # worker is in charge, and those loads are not in the page's own list of what it loaded.
+    screen = Screen(browser, server, "phone")
+    page = screen.page
+    try:
+        page.add_init_script(HOLD_REGISTRATION_JS)
+        chapter = "/chapters/zhuzhou/"
+        screen.goto(chapter)
+        screen.tap("label[for='__search']")
+        assert search(page, server, chapter, "株洲")
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+        page.evaluate("window.letTheWorkerIn()")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        assert page.evaluate(KEPT_SOON_JS, "/assets/javascripts/lunr/min/lunr.zh.min.js"), "lunr.zh not kept"
+        screen.context.set_offline(True)
+        screen.goto(chapter)
+        screen.tap("label[for='__search']")
+        assert search(page, server, chapter, "大唐")
+        screen.context.set_offline(False)
+    finally:
+        screen.close()
+
+
 def test_a_new_build_replaces_the_old_cache_and_keeps_what_did_not_change(
     browser, site: Path, tmp_path: Path
 ) -> None:

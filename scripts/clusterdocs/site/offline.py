@@ -140,6 +140,14 @@ def _search_scripts(site: Path) -> set[str]:
     return scripts
 
 
+def search_worker_files(site: Path) -> list[str]:
+    """What the search worker loads inside itself (its script and lunr files), which the page's own list of
+    loaded resources does not show: kept with the search index when a reader searches before the service worker
+    is in charge."""
+    workers = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    return sorted(_search_scripts(site) | {p.relative_to(site).as_posix() for p in workers})
+
+
 def _files(site: Path, paths: list[Path]) -> dict[str, str]:
     """Each file's URL under the site's root with its content hash (a page by its folder: `chapters/x/`)."""
     out = {}
@@ -181,11 +189,12 @@ def offline_manifests(site: Path) -> dict[str, dict[str, object]]:
     return out
 
 
-def service_worker(build: str) -> str:
+def service_worker(build: str, search_files: list[str]) -> str:
     """The service worker's script, its cache named after the build."""
     template = environment().get_template("sw.js.j2")
     return template.render(
         build=build,
+        search_files=search_files,
         missing={
             lang: [
                 messages(lang).offline_missing_title,
@@ -214,5 +223,5 @@ def write_offline(site: Path, favicon: str = "assets/favicon.svg") -> str:
         text = json.dumps(manifests[lang], ensure_ascii=False, sort_keys=True)
         (site / prefix / "offline.json").write_text(text + "\n", encoding="utf-8")
     build = str(manifests["zh"]["build"])
-    (site / "sw.js").write_text(service_worker(build), encoding="utf-8")
+    (site / "sw.js").write_text(service_worker(build, search_worker_files(site)), encoding="utf-8")
     return build
