@@ -525,7 +525,7 @@ KEPT_SOON_JS = """async (path) => {
     }
     return false;
 }"""
-"""True once `path` is in a cache, false if it is not after about 30 s (the worker has long finished by then)."""
+"""True once `path` is in a cache; false if it is not after about 30 s (the worker has long finished)."""
 
 HOLD_REGISTRATION_JS = """(() => {
     const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);

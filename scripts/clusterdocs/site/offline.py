@@ -142,8 +142,8 @@ def _search_scripts(site: Path) -> set[str]:
 
 def search_worker_files(site: Path) -> list[str]:
     """What the search worker loads inside itself (its script and lunr files), which the page's own list of
-    loaded resources does not show: kept with the search index when a reader searches before the service worker
-    is in charge."""
+    loaded resources does not show: kept with the search index when a reader searches before the service
+    worker is in charge."""
     workers = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     return sorted(_search_scripts(site) | {p.relative_to(site).as_posix() for p in workers})
 
