@@ -14,6 +14,7 @@ from clusterdocs.escape import html_text, ident
 from clusterdocs.ingest.model import Chapter, Heading, Table
 from clusterdocs.site import urls
 from clusterdocs.site.chapter import (
+    about_translation_items,
     abstract_html,
     display_title,
     english_number,
@@ -362,17 +363,9 @@ def _front_translation(translation: Translation) -> str:
 
 def _about_translation(translation: Translation) -> str:
     """Who translated the chapter and how it was checked."""
-    draft = f" {html_text(EN.translation_status['draft'])}" if translation.status == "draft" else ""
-    items = [
-        f"<dt>{html_text(EN.translated_by)}</dt><dd>{html_text(translation.translated_by)}</dd>",
-        f"<dt>{html_text(EN.how_checked)}</dt><dd>{html_text(translation.checked)}{draft}</dd>",
-    ]
-    if translation.uncertain:
-        lines = "".join(f"<li>{english_html(u)}</li>" for u in translation.uncertain)
-        items.append(f"<dt>{html_text(EN.uncertain)}</dt><dd><ul>{lines}</ul></dd>")
     return (
         f'<div class="about-translation"><p class="box-label">{html_text(EN.about_translation)}</p>'
-        f"<dl>{''.join(items)}</dl></div>"
+        f"<dl>{about_translation_items(translation)}</dl></div>"
     )
 
 

@@ -129,22 +129,28 @@ def english_toggle_html(
     )
 
 
-def about_translation_html(translation: Translation) -> str:
-    """Who translated the chapter, how it was checked and what was uncertain, as one HTML block (under "About
-    this text": a section heading would be on one language's page only)."""
+def about_translation_items(translation: Translation) -> str:
+    """Who translated the chapter, how it was checked and what was uncertain, as the items of a `<dl>` (the
+    site's "About this translation" and the English book's)."""
     draft = f" {html_text(EN.translation_status['draft'])}" if translation.status == "draft" else ""
     items = [
-        f"<dt>{EN.translated_by}</dt><dd>{html_text(translation.translated_by)}</dd>",
-        f"<dt>{EN.how_checked}</dt><dd>{html_text(translation.checked)}{draft}</dd>",
+        f"<dt>{html_text(EN.translated_by)}</dt><dd>{html_text(translation.translated_by)}</dd>",
+        f"<dt>{html_text(EN.how_checked)}</dt><dd>{html_text(translation.checked)}{draft}</dd>",
     ]
     if translation.uncertain:
         lines = "".join(f"<li>{english_html(u)}</li>" for u in translation.uncertain)
-        items.append(f"<dt>{EN.uncertain}</dt><dd><ul>{lines}</ul></dd>")
+        items.append(f"<dt>{html_text(EN.uncertain)}</dt><dd><ul>{lines}</ul></dd>")
+    return "".join(items)
+
+
+def about_translation_html(translation: Translation) -> str:
+    """Who translated the chapter, how it was checked and what was uncertain, as one HTML block (under "About
+    this text": a section heading would be on one language's page only)."""
     title = (
         f'<p class="about-translation-title" id="about-this-translation">'
         f"<strong>{html_text(EN.about_translation)}</strong></p>"
     )
-    return f'<div class="about-translation">{title}<dl>{"".join(items)}</dl></div>'
+    return f'<div class="about-translation">{title}<dl>{about_translation_items(translation)}</dl></div>'
 
 
 def front_translation_html(translation: Translation) -> str:

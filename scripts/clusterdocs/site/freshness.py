@@ -14,21 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from clusterdocs.config import GENERATED_DIRS
 from clusterdocs.ingest.manifest import Manifest
-
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from clusterdocs.numbers import MONTHS
 
 
 @dataclass(frozen=True)
@@ -132,4 +118,4 @@ def date_text(date: datetime.date, lang: str) -> str:
     """A date as the page's language writes it: 2026年11月23日, 23 November 2026."""
     if lang == "zh":
         return f"{date.year}年{date.month}月{date.day}日"
-    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
