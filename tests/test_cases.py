@@ -111,10 +111,14 @@ def test_the_case_page_quotes_every_mention_as_printed(
 
 
 def test_the_home_page_lists_every_case_in_both_languages(site: Path, cases: list[Entry]) -> None:
-    for home in (site / "index.html", site / "en" / "index.html"):
+    for home, other_lang in ((site / "index.html", "en"), (site / "en" / "index.html", "zh-Hans")):
         text = home.read_text(encoding="utf-8")
         for case in cases:
             assert f'href="cases/{case.id}/"' in text, (home, case.id)
+            # the name in the other language is marked as that language (read aloud right; no faux italics)
+            other = case.name_en if other_lang == "en" else case.name_zh
+            name = html.escape(other, quote=False)
+            assert f'<span class="other-name" lang="{other_lang}">{name}</span>' in text, (home, case.id)
 
 
 def test_an_unknown_case_id_in_a_page_stops_the_build(tmp_path: Path) -> None:

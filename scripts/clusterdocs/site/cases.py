@@ -15,7 +15,7 @@ from clusterdocs.ingest.model import Chapter
 from clusterdocs.site import urls
 from clusterdocs.site.cite import Work, citation_html
 from clusterdocs.site.data import chart_and_table
-from clusterdocs.site.lang import first_sentence, messages, pick
+from clusterdocs.site.lang import EN, ZH, first_sentence, messages, pick
 from clusterdocs.site.page import front_matter_text
 from clusterdocs.site.templates import render
 
@@ -166,6 +166,7 @@ def _cases(cases: list[Entry], lang: str, href: Callable[[Entry], str]) -> list[
         {
             "name": pick(lang, case.name_zh, case.name_en),
             "other": pick(lang, case.name_en, case.name_zh),
+            "other_lang": pick(lang, EN.html_lang, ZH.html_lang),
             "first": first_sentence(_pick(case.data.get("summary"), lang), lang),
             "href": href(case),
             "count": len(case.mentions),

@@ -349,7 +349,7 @@ ZH = Messages(
     mentions="原文中的全部提及",
     mentions_count="共 {n} 段。",
     mentions_in_chapter="（{n} 处）",
-    mentions_in_list="({n} 段提及)",
+    mentions_in_list="（{n} 段提及）",
     sentence_end="。",
     # Front door and locator map (issue 14).
     map_label="地图：各章、案例与其他产业集群所在地点（湖南、湖北、江苏、浙江、广东五省）",
@@ -603,7 +603,7 @@ EN = Messages(
         "its section."
     ),
     mentions_in_chapter=" ({n})",
-    mentions_in_list="({n} passage{s})",
+    mentions_in_list=" ({n} passage{s})",
     sentence_end=". ",
     # Front door and locator map (issue 14).
     map_label=(
