@@ -594,6 +594,43 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_what_did_not_change(
             screen.close()
 
 
+SHEET_HAS_JS = """(selector) => [...document.styleSheets]
+    .filter((sheet) => (sheet.href || "").includes("/assets/site.css"))
+    .some((sheet) => [...sheet.cssRules].some((rule) => rule.selectorText === selector))"""
+
+
+def test_the_first_page_after_a_new_build_gets_the_new_site_css_and_js(
+    browser, site: Path, tmp_path: Path
+) -> None:
+    # The page a reader opens after a deploy is fetched under the old worker: the site's own stylesheet and
+    # script must be the new build's, not the old cache's (the theme's files are named by hash).
+    from clusterdocs.site.offline import write_offline
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    css, js = copy / "assets" / "site.css", copy / "assets" / "site.js"
+    past = datetime.datetime.now().timestamp() - 5  # Last-Modified a few seconds old: brief HTTP caching
+    for path in (css, js):
+        os.utime(path, (past, past))
+    for base in _serve(copy):
+        screen = Screen(browser, base, "desktop")
+        page = screen.page
+        try:
+            for path in ("/chapters/zhuzhou/", "/data/"):
+                screen.goto(path)
+                page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+                page.evaluate(CACHED_JS, "/assets/site.css")
+            assert not page.evaluate(SHEET_HAS_JS, ".new-build-marker")
+            css.write_text(css.read_text(encoding="utf-8") + "\n.new-build-marker { color: inherit; }\n")
+            js.write_text(js.read_text(encoding="utf-8") + "\nwindow.newBuildMarker = true;\n")
+            write_offline(copy)
+            screen.goto("/data/")
+            assert page.evaluate(SHEET_HAS_JS, ".new-build-marker")
+            assert page.evaluate("() => window.newBuildMarker === true")
+        finally:
+            screen.close()
+
+
 @pytest.mark.parametrize("kind", ["phone", "desktop"])
 @pytest.mark.parametrize("path", ["/about/", "/en/about/", "/en/chapters/zhuzhou/"])
 def test_the_about_page_and_the_footer_pass_axe(browser, server: str, kind: str, path: str) -> None:
