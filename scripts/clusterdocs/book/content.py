@@ -18,6 +18,7 @@ from clusterdocs.site.chapter import (
     abstract_html,
     display_title,
     english_number,
+    front_translation_items,
     named_authors,
     number_space,
 )
@@ -343,21 +344,12 @@ def _en_chapter(
 
 def _front_translation(translation: Translation) -> str:
     """The translation of the source's printed front matter, as a list of labelled items ("" if none)."""
-    items = []
-    for key, label in EN.front_labels.items():
-        value = translation.front.get(key)
-        if not value:
-            continue
-        texts = (value,) if isinstance(value, str) else value
-        if key == "author_notes":
-            texts = tuple(t.lstrip("*").lstrip() for t in texts)
-        body = "".join(f"<p>{english_html(t)}</p>" for t in texts)
-        items.append(f"<dt>{html_text(label)}</dt><dd>{body}</dd>")
+    items = front_translation_items(translation)
     if not items:
         return ""
     return (
         f'<div class="front-translation"><p class="box-label">{html_text(EN.front_translated)}</p>'
-        f"<dl>{''.join(items)}</dl></div>"
+        f"<dl>{items}</dl></div>"
     )
 
 

@@ -153,9 +153,9 @@ def about_translation_html(translation: Translation) -> str:
     return f'<div class="about-translation">{title}<dl>{about_translation_items(translation)}</dl></div>'
 
 
-def front_translation_html(translation: Translation) -> str:
+def front_translation_items(translation: Translation) -> str:
     """The translation of the source's printed front matter (title, byline, abstract, keywords, author's
-    notes) as one HTML block ("" if the translation has none)."""
+    notes) as the items of a `<dl>` ("" if it has none): for the site's block and the English book's."""
     items = []
     for key, label in EN.front_labels.items():
         value = translation.front.get(key)
@@ -166,11 +166,17 @@ def front_translation_html(translation: Translation) -> str:
             texts = tuple(t.lstrip("*").lstrip() for t in texts)
         body = "".join(f"<p>{english_html(t)}</p>" for t in texts)
         items.append(f"<dt>{html_text(label)}</dt><dd>{body}</dd>")
+    return "".join(items)
+
+
+def front_translation_html(translation: Translation) -> str:
+    """The translation of the source's printed front matter as one HTML block ("" if it has none)."""
+    items = front_translation_items(translation)
     if not items:
         return ""
     return (
         f'<div class="front-translation" lang="en"><p class="front-translation-title">'
-        f"<strong>{html_text(EN.front_translated)}</strong></p><dl>{''.join(items)}</dl></div>"
+        f"<strong>{html_text(EN.front_translated)}</strong></p><dl>{items}</dl></div>"
     )
 
 
