@@ -36,6 +36,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SITE_URL = "http://clusterdocs.test/"
+
+
+def strict_build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project in `project` into `out` (the outcome returned, not raised)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project,
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+
+
 """The address the session build is configured with: not the default, so a test can tell that it was used."""
 BROWSER_FIXTURES = {"browser", "visit"}
 

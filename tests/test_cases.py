@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from clusterdocs.ingest.manifest import load_manifest
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.ingest.structure import build_chapters
 from clusterdocs.ingest.textio import read_seed
+from conftest import strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "cases"
@@ -126,14 +124,7 @@ def test_an_unknown_case_id_in_a_page_stops_the_build(tmp_path: Path) -> None:
     (project / "docs" / "reading.md").write_text(
         "# 阅读\n\n见 <!-- md:case no-such-case -->。\n", encoding="utf-8"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        check=False,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = strict_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "reading.md: unknown case 'no-such-case'" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr

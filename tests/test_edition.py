@@ -13,7 +13,6 @@ import re
 import shutil
 import struct
 import subprocess
-import sys
 import threading
 import zlib
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, SITE_URL, _Handler
+from conftest import ROOT, SITE_URL, _Handler, strict_build
 from screens import Screen
 from search_harness import search
 from sitecheck import article, resolve, visible_lines
@@ -187,14 +186,7 @@ def test_a_file_changed_on_both_sides_of_a_merge_is_dated_like_git_log_dates_it(
 
 
 def _build(out: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        check=False,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env},
-    )
+    return strict_build(ROOT, out, SITE_URL=SITE_URL, **env)
 
 
 @pytest.fixture(scope="module")
@@ -634,21 +626,13 @@ def test_the_first_page_after_a_new_build_gets_the_new_site_css_and_js(
 @pytest.mark.parametrize("kind", ["phone", "desktop"])
 @pytest.mark.parametrize("path", ["/about/", "/en/about/", "/en/chapters/zhuzhou/"])
 def test_the_about_page_and_the_footer_pass_axe(browser, server: str, kind: str, path: str) -> None:
-    from test_quality import AXE, AXE_RUN
+    from test_quality import serious_axe_findings
 
-    assert AXE.is_file(), "axe-core is missing: run `make test` (it installs tests/node_modules)"
     screen = Screen(browser, server, kind)
     try:
         screen.goto(path)
         screen.page.wait_for_selector(".offline-save:not([hidden])")  # the footer as a reader sees it
-        screen.page.evaluate(AXE.read_text(encoding="utf-8"))
-        result = screen.page.evaluate(AXE_RUN)
-        serious = [
-            f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert serious == []
+        assert serious_axe_findings(screen.page) == []
         screen.page.locator(".reader-footer").scroll_into_view_if_needed()
         screen.shot(f"edition-{kind}-{path.strip('/').replace('/', '-')}-footer")
         assert screen.missing == [] and screen.foreign == []

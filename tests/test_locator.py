@@ -5,10 +5,7 @@ pages and the other-clusters page. Built-page checks on the session's strict bui
 from __future__ import annotations
 
 import math
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -22,7 +19,7 @@ from clusterdocs.content.places import PROVINCES, Place, check_pages, load_place
 from clusterdocs.errors import SourceError
 from clusterdocs.ingest.model import Chapter
 from clusterdocs.site.locator import check_inside
-from conftest import ROOT
+from conftest import ROOT, strict_build
 from screens import Screen
 
 HOMES = {"zh": "", "en": "en/"}
@@ -257,14 +254,7 @@ def test_the_map_shortcode_below_the_top_of_docs_stops_the_build(tmp_path: Path)
     project = copy_project(tmp_path / "project")
     (project / "docs" / "more").mkdir()
     (project / "docs" / "more" / "map.md").write_text("# 地图\n\n<!-- md:map -->\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        check=False,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = strict_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert (
         "more/map.md: <!-- md:map --> belongs on a page at the top of docs/" in result.stderr + result.stdout
@@ -354,19 +344,11 @@ def test_each_marker_owns_the_point_under_its_dot_and_free_markers_have_24_pixel
 
 @pytest.mark.parametrize("lang", sorted(HOMES))
 def test_the_front_door_has_no_serious_axe_finding_and_no_foreign_request(screen: Screen, lang: str) -> None:
-    from test_quality import AXE, AXE_RUN
+    from test_quality import serious_axe_findings
 
-    assert AXE.is_file(), "axe-core is missing: run `bash scripts/ensure-test-deps.sh`"
     screen.goto("/" + HOMES[lang])
     width = screen.page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= screen.page.viewport_size["width"]
-    screen.page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = screen.page.evaluate(AXE_RUN)
-    serious = [
-        f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_axe_findings(screen.page) == []
     assert screen.foreign == [] and screen.missing == [] and screen.errors == []
     screen.shot(f"front-door-{lang}-{screen.kind}", full_page=True)

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,18 +46,40 @@ AXE_RUN = (
 PHONE = {"width": 375, "height": 812}
 
 
-@pytest.mark.parametrize(("name", "path"), _paths(), ids=[n for n, _ in _paths()])
-def test_accessible_on_a_desktop_and_no_sideways_scrolling_on_a_phone(visit, name: str, path: str) -> None:
-    """One visit per page: axe-core at desktop width, then the same page narrowed to a phone's width."""
+def serious_axe_findings(page: Any) -> list[str]:
+    """axe-core's serious and critical WCAG 2 A/AA findings on the page (evaluated, not a <script>: the page's
+    CSP stays on)."""
     assert AXE.is_file(), "axe-core is missing: run `make test` (it installs tests/node_modules)"
-    visit.goto(path)
-    visit.page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated, not a <script>: the page's CSP stays on
-    result = visit.page.evaluate(AXE_RUN)
-    problems = [
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(AXE_RUN)
+    return [
         f"axe {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def nu_findings(pages: list[str]) -> list[str]:
+    """The Nu HTML checker's errors on the pages, apart from the theme's own known findings."""
+    assert VNU.is_file(), "vnu.jar is missing: run `make test` (it installs tests/node_modules)"
+    java = shutil.which("java")
+    assert java, "a Java runtime is needed for the Nu HTML checker (apt-get install default-jre-headless)"
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *pages],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    return [m["message"] for m in messages if not any(k in m.get("message", "") for k in THEME_FINDINGS)]
+
+
+@pytest.mark.parametrize(("name", "path"), _paths(), ids=[n for n, _ in _paths()])
+def test_accessible_on_a_desktop_and_no_sideways_scrolling_on_a_phone(visit, name: str, path: str) -> None:
+    """One visit per page: axe-core at desktop width, then the same page narrowed to a phone's width."""
+    visit.goto(path)
+    problems = serious_axe_findings(visit.page)
     visit.shot(name, full_page=False)
     visit.page.set_viewport_size(PHONE)
     width, screen = visit.page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
@@ -101,18 +124,5 @@ THEME_FINDINGS = {
 
 
 def test_html_validates_with_the_nu_checker(site: Path) -> None:
-    assert VNU.is_file(), "vnu.jar is missing: run `make test` (it installs tests/node_modules)"
-    java = shutil.which("java")
-    assert java, "a Java runtime is needed for the Nu HTML checker (apt-get install default-jre-headless)"
-    pages = sorted(str(p) for p in site.rglob("*.html"))
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *pages],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    messages = json.loads(result.stderr or "{}").get("messages", [])
-    unexplained = [m for m in messages if not any(k in m.get("message", "") for k in THEME_FINDINGS)]
-    summary = sorted({m["message"] for m in unexplained})
-    assert unexplained == [], "\n".join(summary[:20])
+    unexplained = nu_findings(sorted(str(p) for p in site.rglob("*.html")))
+    assert unexplained == [], "\n".join(sorted(set(unexplained))[:20])

@@ -214,37 +214,14 @@ def test_page_fits_a_phone(lang: str, browser: object, server: str) -> None:
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_page_passes_axe(lang: str, visit: Visit) -> None:
     """No serious or critical WCAG 2 A/AA finding from axe-core on the page, reference links included."""
-    from test_quality import AXE, AXE_RUN
+    from test_quality import serious_axe_findings
 
-    assert AXE.is_file(), "axe-core is missing: run `make test` (it installs tests/node_modules)"
     visit.goto("/" + str(BUILT[lang].parent) + "/")
-    visit.page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = visit.page.evaluate(AXE_RUN)
-    serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_axe_findings(visit.page) == []
 
 
 def test_pages_validate_with_the_nu_checker(site: Path) -> None:
     """Both built pages are valid HTML, apart from the theme's own known findings."""
-    import json
-    import shutil
-    import subprocess
+    from test_quality import nu_findings
 
-    from test_quality import THEME_FINDINGS, VNU
-
-    java = shutil.which("java")
-    assert VNU.is_file() and java, (
-        "the Nu HTML checker needs tests/node_modules (make test) and a Java runtime"
-    )
-    pages = [str(site / BUILT[lang]) for lang in sorted(PAGES)]
-    result = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *pages],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    messages = json.loads(result.stderr or "{}").get("messages", [])
-    assert [
-        m["message"] for m in messages if not any(k in m.get("message", "") for k in THEME_FINDINGS)
-    ] == []
+    assert nu_findings([str(site / BUILT[lang]) for lang in sorted(PAGES)]) == []
