@@ -9,15 +9,4 @@ missing=()
 for package in libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
-
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${missing[*]} with apt-get"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "error: the books (PDF and EPUB) need Debian packages: ${missing[*]}." >&2
-    echo "       Install them as root: apt-get install ${missing[*]}" >&2
-    exit 1
-  fi
-fi
+bash "$(dirname "$0")/install-missing.sh" "the books (PDF and EPUB)" ${missing[@]+"${missing[@]}"}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the browser and HTML tests need beyond Python: Debian's Chromium, a CJK font, Node.js with npm
+# What the browser and HTML tests need beyond Python: Debian's Chromium, Node.js with npm
 # (for axe-core and the Nu HTML checker from the npm registry) and a Java runtime (to run the checker); for the
 # books' tests epubcheck and poppler-utils (pdffonts), and what the books are made with (ensure-build-deps.sh).
 # Installs the missing Debian packages when root; otherwise says what to install. Then the npm packages.
@@ -9,23 +9,11 @@ bash scripts/ensure-build-deps.sh
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 dpkg -s epubcheck >/dev/null 2>&1 || missing+=(epubcheck)
 command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
-
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing ${missing[*]} with apt-get"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "error: the browser tests need Debian packages: ${missing[*]}." >&2
-    echo "       Install them as root: apt-get install ${missing[*]}" >&2
-    exit 1
-  fi
-fi
+bash scripts/install-missing.sh "the browser tests" ${missing[@]+"${missing[@]}"}
 
 stamp=tests/node_modules/.lock-installed
 if [ ! -f "$stamp" ] || [ tests/package-lock.json -nt "$stamp" ]; then
