@@ -119,14 +119,9 @@ def xhtml(fragment: str) -> str:
     return str(fragment).replace("<br>", "<br/>")
 
 
-def published_url(site_url: str, page: str, lang: str) -> str:
-    """A page's published address in `lang` (`page` as site.urls names it)."""
-    return site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + page
-
-
 def chapter_url(site_url: str, slug: str, lang: str) -> str:
     """A chapter's published address in `lang`."""
-    return published_url(site_url, urls.chapter(slug), lang)
+    return urls.published(site_url, lang, urls.chapter(slug))
 
 
 _TAG = re.compile(r"<svg\b[^>]*>")
@@ -148,7 +143,7 @@ def _datasets_html(sources: Sources, chapter: Chapter, block_id: str, lang: str,
     msg = book_messages(lang)
     out = []
     for ds in sources.datasets.get((chapter.slug, block_id), []):
-        page = published_url(site_url, urls.dataset(ds.id), lang)
+        page = urls.published(site_url, lang, urls.dataset(ds.id))
         title = html_text(pick(lang, ds.title_zh, ds.title_en))
         caption = (
             f'{html_text(msg.dataset)}{title} · <a class="url" href="{html_text(page)}">{html_text(page)}</a>'

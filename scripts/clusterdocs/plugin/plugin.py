@@ -36,6 +36,7 @@ from clusterdocs.ingest.corpus import manifests
 from clusterdocs.ingest.manifest import Manifest
 from clusterdocs.ingest.pending import pending_message, without_english
 from clusterdocs.plugin.search import add_compound_parts, split_search_index, user_dictionary
+from clusterdocs.site import urls
 from clusterdocs.site.about import reader_citation, source_list
 from clusterdocs.site.cases import case_list
 from clusterdocs.site.csp import with_csp
@@ -43,7 +44,7 @@ from clusterdocs.site.edition import THEME_COLOUR, checked_repository, footer, p
 from clusterdocs.site.freshness import History, page_inputs, read_history
 from clusterdocs.site.indexes import chapter_list
 from clusterdocs.site.lang import script_words_json
-from clusterdocs.site.offline import write_offline
+from clusterdocs.site.offline import WEB_MANIFEST, write_offline
 from clusterdocs.site.permalinks import localised_permalinks
 
 PENDING_LOG = logging.getLogger("clusterdocs.pending")
@@ -257,10 +258,8 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         if self.repository is not None:
             report = report_link(self.repository, page.canonical_url or page.abs_url or "", title, lang)
         cast(dict[str, Any], context)["reader"] = {
+            **_reader_context(lang, "../" * page.url.count("/")),
             "facts": page_facts(lang, self.history.last_changed(inputs), report),
-            "footer": footer(lang, "../" * page.url.count("/")),
-            "manifest": "en/manifest.webmanifest" if lang == "en" else "manifest.webmanifest",
-            "theme_colour": THEME_COLOUR,
         }
         return context
 
@@ -269,11 +268,8 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
     ) -> TemplateContext:
         """The footer of the theme's own pages (404), linked from the site's root."""
         lang = config.theme["language"]
-        cast(dict[str, Any], context)["reader"] = {
-            "footer": footer(lang, str(context.get("base_url", "")).rstrip("/") + "/"),
-            "manifest": "en/manifest.webmanifest" if lang == "en" else "manifest.webmanifest",
-            "theme_colour": THEME_COLOUR,
-        }
+        root = str(context.get("base_url", "")).rstrip("/") + "/"
+        cast(dict[str, Any], context)["reader"] = _reader_context(lang, root)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -306,11 +302,20 @@ class ClusterDocsPlugin(BasePlugin[ClusterDocsConfig]):  # type: ignore[no-untyp
         if split_search_index(site):
             add_compound_parts(site, self.dictionary)
         try:
-            write_offline(
-                site, config.theme["favicon"]
-            )  # after the search index: its hash is in the manifest
+            # after the search index: its hash is in the offline manifests
+            write_offline(site, config.theme["favicon"])
         except SourceError as err:
             raise PluginError(str(err)) from None
+
+
+def _reader_context(lang: str, root: str) -> dict[str, str]:
+    """What every page's template gets for the reader's edition: the footer (`root` leads to the site's root),
+    the language's web app manifest and the theme colour."""
+    return {
+        "footer": footer(lang, root),
+        "manifest": urls.LANG_ROOTS[lang] + WEB_MANIFEST,
+        "theme_colour": THEME_COLOUR,
+    }
 
 
 def with_generated_pages(nav: list[Any], generated: dict[str, list[str]]) -> list[Any]:

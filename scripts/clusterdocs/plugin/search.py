@@ -9,8 +9,9 @@ from typing import Any
 
 from clusterdocs.content.cases import Entry
 from clusterdocs.content.glossary import Term
+from clusterdocs.site import urls
 
-ENGLISH = "en/"
+ENGLISH = urls.LANG_ROOTS["en"]
 TOKEN = re.compile("\u200b([^\u200b<>]{3,})(?=\u200b)")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from clusterdocs.escape import html_text, ident
+from clusterdocs.site import urls
 from clusterdocs.site.lang import messages, pick
 
 AUTHOR_SEPARATORS = re.compile(r"[，、,;；]\s*")
@@ -52,11 +53,6 @@ def authors(byline: str | None) -> tuple[str, ...]:
     if not byline or "not stated" in byline.lower():
         return ()
     return tuple(name.strip() for name in AUTHOR_SEPARATORS.split(byline) if name.strip())
-
-
-def page_url(site_url: str, lang: str, path: str) -> str:
-    """The published address of a page in `lang`."""
-    return site_url.rstrip("/") + "/" + pick(lang, "", "en/") + path
 
 
 def _date(style: str, lang: str) -> str:
@@ -137,7 +133,7 @@ def citation_html(work: Work, lang: str, site_url: str, every_format: bool = Fal
     leaves it alone.
     """
     msg = messages(lang)
-    url = page_url(site_url, lang, work.path)
+    url = urls.published(site_url, lang, work.path)
     formats = [("gbt7714", "GB/T 7714-2015", gbt7714(work, url)), ("apa", "APA", apa(work, url))]
     if not every_format:
         formats = formats[1:] if lang == "en" else formats[:1]

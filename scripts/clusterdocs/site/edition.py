@@ -10,8 +10,9 @@ from markupsafe import Markup
 
 from clusterdocs.errors import SourceError
 from clusterdocs.escape import html_text
+from clusterdocs.site import urls
 from clusterdocs.site.freshness import date_text
-from clusterdocs.site.lang import messages, pick
+from clusterdocs.site.lang import messages
 
 THEME_COLOUR = "#00695c"
 """The header's colour (site.css's --md-primary-fg-color), for the browser's toolbar and the installed app."""
@@ -68,7 +69,7 @@ def footer(lang: str, root: str) -> Markup:
     `root` is the relative (or, on 404 pages, absolute) path from the page to the site's root.
     """
     msg = messages(lang)
-    lang_root = root + pick(lang, "", "en/")
+    lang_root = root + urls.LANG_ROOTS[lang]
     offline = (
         f'<div class="offline-save" data-saving="{html_text(msg.offline_saving)}" '
         f'data-saved="{html_text(msg.offline_saved)}" '

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from clusterdocs.errors import SourceError
+from clusterdocs.site import urls
 from clusterdocs.site.edition import THEME_COLOUR
 from clusterdocs.site.lang import messages
 from clusterdocs.site.templates import environment
@@ -22,8 +23,8 @@ from clusterdocs.site.templates import environment
 ICON_SIZES = (192, 512)
 """PNG icons for the installed app (Android asks for 192 and 512 px; iOS takes the 192 as its touch icon)."""
 SVG = "{http://www.w3.org/2000/svg}"
-LANG_ROOTS = {"zh": "", "en": "en/"}
-"""Where each language's pages live under the site's root."""
+WEB_MANIFEST = "manifest.webmanifest"
+"""Each language's web app manifest, at its root."""
 ASSET_SKIP = (".map",)
 
 
@@ -100,7 +101,7 @@ def icon_png(svg: bytes, size: int, where: str = "overrides/assets/favicon.svg")
 
 def web_manifest(lang: str) -> dict[str, object]:
     """The web app manifest of one language (served at the language's root, so its URLs are relative)."""
-    up = "../" if LANG_ROOTS[lang] else ""
+    up = "../" if urls.LANG_ROOTS[lang] else ""
     icons: list[dict[str, str]] = [
         {"src": f"{up}assets/favicon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
     ]
@@ -170,14 +171,14 @@ def offline_manifests(site: Path) -> dict[str, dict[str, object]]:
     ]
     shared = _files(site, assets)
     out: dict[str, dict[str, object]] = {}
-    for lang, prefix in LANG_ROOTS.items():
+    for lang, prefix in urls.LANG_ROOTS.items():
         root = site / prefix if prefix else site
         pages = [
             p
             for p in root.rglob("index.html")
-            if lang == "en" or not p.relative_to(site).as_posix().startswith("en/")
+            if lang == "en" or not p.relative_to(site).as_posix().startswith(urls.LANG_ROOTS["en"])
         ]
-        extra = [root / "manifest.webmanifest", root / "search" / "search_index.json"]
+        extra = [root / WEB_MANIFEST, root / "search" / "search_index.json"]
         out[lang] = {
             "lang": lang,
             "pages": _files(site, pages),
@@ -201,7 +202,7 @@ def service_worker(build: str, search_files: list[str]) -> str:
                 messages(lang).offline_missing_text,
                 messages(lang).site_name,
             ]
-            for lang in LANG_ROOTS
+            for lang in urls.LANG_ROOTS
         },
     )
 
@@ -215,11 +216,11 @@ def write_offline(site: Path, favicon: str = "assets/favicon.svg") -> str:
     svg = (site / favicon).read_bytes()
     for size in ICON_SIZES:
         (site / "assets" / f"icon-{size}.png").write_bytes(icon_png(svg, size))
-    for lang, prefix in LANG_ROOTS.items():
+    for lang, prefix in urls.LANG_ROOTS.items():
         text = json.dumps(web_manifest(lang), ensure_ascii=False, indent=1)
-        (site / prefix / "manifest.webmanifest").write_text(text + "\n", encoding="utf-8")
+        (site / prefix / WEB_MANIFEST).write_text(text + "\n", encoding="utf-8")
     manifests = offline_manifests(site)
-    for lang, prefix in LANG_ROOTS.items():
+    for lang, prefix in urls.LANG_ROOTS.items():
         text = json.dumps(manifests[lang], ensure_ascii=False, sort_keys=True)
         (site / prefix / "offline.json").write_text(text + "\n", encoding="utf-8")
     build = str(manifests["zh"]["build"])

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from clusterdocs.escape import ident, url_part
 
+LANG_ROOTS = {"zh": "", "en": "en/"}
+"""Where each language's pages live under the site's root."""
+
 HOME = ""
 CHAPTERS = "chapters/"
 GLOSSARY = "glossary/"
@@ -15,6 +18,11 @@ CASES = "cases/"
 COMPARISON = "cases/compare/"
 CLUSTERS = "cases/clusters/"
 DATA = "data/"
+
+
+def published(site_url: str, lang: str, page: str) -> str:
+    """A page's published address in `lang` (`site_url` + the language's root + the page)."""
+    return site_url.rstrip("/") + "/" + LANG_ROOTS[lang] + page
 
 
 def chapter(slug: str) -> str:
